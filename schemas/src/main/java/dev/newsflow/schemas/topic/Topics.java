@@ -1,0 +1,66 @@
+package dev.newsflow.schemas.topic;
+
+import dev.newsflow.schemas.DeadLetter;
+import dev.newsflow.schemas.EnrichedArticle;
+import dev.newsflow.schemas.FetchEvent;
+import dev.newsflow.schemas.RawArticle;
+import dev.newsflow.schemas.config.Settings;
+import dev.newsflow.schemas.serde.AvroSerde;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * The topics newsflow reads and writes, with their serdes. Names come from configuration ({@code
+ * topics.raw}, ...); keys are strings: the article id, or the feed URL for feed topics.
+ *
+ * @param raw fetched articles, key = article id
+ * @param enriched deduplicated, tagged articles, key = article id
+ * @param fetchEvents one event per HTTP fetch, key = feed URL
+ * @param dlq records and inputs that could not be handled, with their reason
+ * @param feeds the feed list, compacted, key = feed URL
+ */
+public record Topics(
+    Topic<String, RawArticle> raw,
+    Topic<String, EnrichedArticle> enriched,
+    Topic<String, FetchEvent> fetchEvents,
+    Topic<String, DeadLetter> dlq,
+    Topic<String, String> feeds) {
+
+  public static final String DEFAULT_RAW = "news.articles.raw";
+  public static final String DEFAULT_ENRICHED = "news.articles.enriched";
+  public static final String DEFAULT_FETCH_EVENTS = "news.fetch-events";
+  public static final String DEFAULT_DLQ = "news.dlq";
+  public static final String DEFAULT_FEEDS = "news.feeds";
+
+  private static final Serde<String> KEYS = Serdes.String();
+
+  /** The topics with their default names. */
+  public static Topics defaults() {
+    return named(DEFAULT_RAW, DEFAULT_ENRICHED, DEFAULT_FETCH_EVENTS, DEFAULT_DLQ, DEFAULT_FEEDS);
+  }
+
+  /** The topics named by {@code topics.*} keys, defaults where a key is absent. */
+  public static Topics from(Settings settings) {
+    return named(
+        settings.getString("topics.raw", DEFAULT_RAW),
+        settings.getString("topics.enriched", DEFAULT_ENRICHED),
+        settings.getString("topics.fetch-events", DEFAULT_FETCH_EVENTS),
+        settings.getString("topics.dlq", DEFAULT_DLQ),
+        settings.getString("topics.feeds", DEFAULT_FEEDS));
+  }
+
+  private static Topics named(String raw, String enriched, String events, String dlq, String feeds) {
+    return new Topics(
+        new Topic<>(raw, KEYS, new AvroSerde<>(RawArticle.class), false),
+        new Topic<>(enriched, KEYS, new AvroSerde<>(EnrichedArticle.class), false),
+        new Topic<>(events, KEYS, new AvroSerde<>(FetchEvent.class), false),
+        new Topic<>(dlq, KEYS, new AvroSerde<>(DeadLetter.class), false),
+        new Topic<>(feeds, KEYS, Serdes.String(), true));
+  }
+
+  /** Every topic, in pipeline order. */
+  public List<Topic<?, ?>> all() {
+    return List.of(feeds, raw, enriched, fetchEvents, dlq);
+  }
+}
