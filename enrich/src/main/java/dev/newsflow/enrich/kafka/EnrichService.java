@@ -1,0 +1,58 @@
+package dev.newsflow.enrich.kafka;
+
+import dev.newsflow.enrich.topology.EnrichConfig;
+import dev.newsflow.enrich.topology.EnrichTopology;
+import dev.newsflow.schemas.config.Settings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The enrich stage as a service: loads config, builds the topology, starts Kafka Streams. */
+public final class EnrichService implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(EnrichService.class);
+
+  private final KafkaStreams streams;
+
+  public EnrichService(Settings settings) {
+    this.streams = new KafkaStreams(EnrichTopology.build(EnrichConfig.from(settings)), streamsConfig(settings));
+    streams.setUncaughtExceptionHandler(
+        e -> {
+          LOG.error("enrich: stream thread failed; replacing it", e);
+          return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+  }
+
+  static Properties streamsConfig(Settings s) {
+    Properties p = new Properties();
+    p.putAll(s.kafkaProperties());
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, s.getString("enrich.application-id"));
+    String stateDir = s.getString("enrich.state-dir", "");
+    p.put(StreamsConfig.STATE_DIR_CONFIG,
+        stateDir.isBlank() ? Path.of(s.getString("data.dir")).resolve("streams").toAbsolutePath().toString() : stateDir);
+    p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, s.getInt("enrich.threads"));
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, s.getString("enrich.processing-guarantee"));
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, s.getLong("enrich.commit-interval.ms"));
+    p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, s.getInt("topics.replication-factor"));
+    p.putIfAbsent(StreamsConfig.producerPrefix("compression.type"), "zstd");
+    p.putIfAbsent(StreamsConfig.producerPrefix("max.request.size"), 16 * 1024 * 1024);
+    return p;
+  }
+
+  public void start() {
+    streams.start();
+    LOG.info("enrich: Kafka Streams started");
+  }
+
+  public KafkaStreams.State state() {
+    return streams.state();
+  }
+
+  @Override
+  public void close() {
+    streams.close(Duration.ofSeconds(30));
+  }
+}

@@ -1,0 +1,88 @@
+package dev.newsflow.enrich.topology;
+
+import dev.newsflow.schemas.Dedup;
+import dev.newsflow.schemas.DedupVerdict;
+import dev.newsflow.schemas.EnrichedArticle;
+import dev.newsflow.schemas.RawArticle;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drops repeats of an article id already passed on with the same text, and passes a changed text
+ * on as an update ({@code updated = true}). Remembers, per id, a hash of the text in a
+ * changelogged state store, so that the decision survives restarts and rebalances. Records are
+ * keyed by id, so every repeat of an id meets its first copy in the same partition's store.
+ */
+final class RepeatFilterProcessor implements FixedKeyProcessor<String, RawArticle, EnrichedArticle> {
+  private static final Logger LOG = LoggerFactory.getLogger(RepeatFilterProcessor.class);
+
+  private final String storeName;
+  private final Clock clock;
+  private FixedKeyProcessorContext<String, EnrichedArticle> context;
+  private KeyValueStore<String, String> textHashes;
+  private long dropped;
+
+  RepeatFilterProcessor(String storeName, Clock clock) {
+    this.storeName = storeName;
+    this.clock = clock;
+  }
+
+  @Override
+  public void init(FixedKeyProcessorContext<String, EnrichedArticle> context) {
+    this.context = context;
+    this.textHashes = context.getStateStore(storeName);
+  }
+
+  @Override
+  public void process(FixedKeyRecord<String, RawArticle> record) {
+    RawArticle article = record.value();
+    String hash = textHash(article);
+    String previous = textHashes.get(article.getId());
+    if (hash.equals(previous)) {
+      dropped++;
+      LOG.debug("enrich: dropped repeat of {} ({} repeats dropped)", article.getId(), dropped);
+      return;
+    }
+    textHashes.put(article.getId(), hash);
+    context.forward(record.withValue(enrich(article, previous != null)));
+  }
+
+  private EnrichedArticle enrich(RawArticle a, boolean updated) {
+    return EnrichedArticle.newBuilder()
+        .setId(a.getId())
+        .setUrl(a.getUrl())
+        .setFeedUrl(a.getFeedUrl())
+        .setTitle(a.getTitle())
+        .setText(a.getText())
+        .setPublished(a.getPublished())
+        .setFetchedAt(a.getFetchedAt())
+        .setEnrichedAt(clock.instant())
+        .setSource(a.getSource())
+        .setAuthors(a.getAuthors())
+        .setLanguage(a.getLanguage())
+        .setUpdated(updated)
+        .setDedup(Dedup.newBuilder().setVerdict(DedupVerdict.UNIQUE).setClusterId(a.getId()).setSimilarity(1.0).build())
+        .build();
+  }
+
+  static String textHash(RawArticle a) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(a.getTitle().getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) 0);
+      sha.update(a.getText().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(sha.digest(), 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
