@@ -38,6 +38,7 @@ public final class IngestService implements AutoCloseable {
   private final KafkaIngestOutput output;
   private final FeedPoller poller;
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private final java.util.concurrent.atomic.AtomicLong rounds = new java.util.concurrent.atomic.AtomicLong();
   private volatile boolean running = true;
 
   public IngestService(Settings settings, List<String> feeds) {
@@ -88,6 +89,7 @@ public final class IngestService implements AutoCloseable {
       while (running) {
         long start = System.nanoTime();
         int fresh = pollAllOnce();
+        rounds.incrementAndGet();
         LOG.info("ingest: polled {} feed(s), {} new article(s), {} sent in all", feeds.size(), fresh, output.articlesSent());
         long waitMs = interval.toMillis() - Duration.ofNanos(System.nanoTime() - start).toMillis();
         if (waitMs > 0 && stopped.await(waitMs, java.util.concurrent.TimeUnit.MILLISECONDS)) {
@@ -99,10 +101,21 @@ public final class IngestService implements AutoCloseable {
     }
   }
 
-  @Override
-  public void close() {
+  /** Polling rounds completed (every feed polled and the results acknowledged by Kafka). */
+  public long rounds() {
+    return rounds.get();
+  }
+
+  /** Makes {@link #run()} return after the round in progress; call {@link #close()} after. */
+  public void stop() {
     running = false;
     stopped.countDown();
+  }
+
+  /** Releases the producer (flushing what was sent) and the HTTP client. */
+  @Override
+  public void close() {
+    stop();
     producer.close(Duration.ofSeconds(10));
     fetcher.close();
   }

@@ -1,0 +1,189 @@
+package dev.newsflow.sink.kafka;
+
+import dev.newsflow.schemas.DeadLetter;
+import dev.newsflow.schemas.EnrichedArticle;
+import dev.newsflow.schemas.config.Settings;
+import dev.newsflow.schemas.serde.AvroCodec;
+import dev.newsflow.schemas.serde.AvroDecodingException;
+import dev.newsflow.schemas.topic.Topics;
+import dev.newsflow.sink.jsonl.JsonLinesStore;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sink stage: a consumer group on {@code news.articles.enriched} that appends each polled batch
+ * to the JSON Lines store and commits the batch's offsets only once the lines are flushed and
+ * fsynced. Records that cannot be decoded go to {@code news.dlq} (acknowledged) before the commit.
+ * When the store fails, the consumer rewinds to the batch's first offsets and retries with backoff
+ * instead of dropping anything.
+ */
+public final class SinkService implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SinkService.class);
+  private static final AvroCodec<EnrichedArticle> CODEC = AvroCodec.of(EnrichedArticle.class);
+
+  private final Topics topics;
+  private final KafkaConsumer<String, byte[]> consumer;
+  private final KafkaProducer<String, byte[]> dlqProducer;
+  private final JsonLinesStore store;
+  private final Duration backoff;
+  private final Duration maxBackoff;
+  private final AtomicLong written = new AtomicLong();
+  private final AtomicLong deadLettered = new AtomicLong();
+  private volatile boolean running = true;
+
+  public SinkService(Settings settings) throws IOException {
+    this.topics = Topics.from(settings);
+    Map<String, Object> common = new HashMap<>(settings.kafkaProperties());
+    Map<String, Object> consumerConfig = new HashMap<>(common);
+    consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, settings.getString("sink.group-id"));
+    consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    consumerConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.getInt("sink.max-poll-records"));
+    consumerConfig.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    consumerConfig.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "newsflow-sink");
+    this.consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
+    Map<String, Object> producerConfig = new HashMap<>(common);
+    producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+    producerConfig.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "newsflow-sink-dlq");
+    this.dlqProducer = new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
+    String outDir = settings.getString("sink.out-dir", "");
+    this.store = new JsonLinesStore(
+        outDir.isBlank() ? Path.of(settings.getString("data.dir")).resolve("out") : Path.of(outDir), Clock.systemUTC());
+    this.backoff = settings.getMillis("sink.retry.backoff.ms");
+    this.maxBackoff = settings.getMillis("sink.retry.max-backoff.ms");
+  }
+
+  /** Consumes until {@link #close()} is called from another thread. */
+  public void run() {
+    consumer.subscribe(List.of(topics.enriched().name()));
+    Duration wait = backoff;
+    try {
+      while (running) {
+        ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+        if (records.isEmpty()) {
+          continue;
+        }
+        try {
+          handle(records);
+          consumer.commitSync(nextOffsets(records));
+          wait = backoff;
+        } catch (IOException | RuntimeException e) {
+          if (e instanceof WakeupException w) {
+            throw w;
+          }
+          LOG.warn("sink: batch of {} not written ({}); retrying in {} ms", records.count(), e.toString(), wait.toMillis());
+          rewind(records);
+          TimeUnit.MILLISECONDS.sleep(wait.toMillis());
+          wait = wait.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : wait.multipliedBy(2);
+        }
+      }
+    } catch (WakeupException e) {
+      if (running) {
+        throw e;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(10)));
+    }
+  }
+
+  private void handle(ConsumerRecords<String, byte[]> records) throws IOException {
+    List<EnrichedArticle> batch = new ArrayList<>(records.count());
+    List<java.util.concurrent.Future<?>> letters = new ArrayList<>();
+    for (ConsumerRecord<String, byte[]> r : records) {
+      try {
+        batch.add(CODEC.decode(r.value()));
+      } catch (AvroDecodingException e) {
+        letters.add(deadLetter(r, e.getMessage()));
+      }
+    }
+    store.write(batch);
+    for (var letter : letters) {
+      try {
+        letter.get(30, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        throw new IOException("dead letter not acknowledged: " + e.getMessage(), e);
+      }
+    }
+    written.addAndGet(batch.size());
+    deadLettered.addAndGet(letters.size());
+  }
+
+  private java.util.concurrent.Future<?> deadLetter(ConsumerRecord<String, byte[]> r, String detail) {
+    LOG.warn("sink: UNDECODABLE_RECORD at {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), detail);
+    DeadLetter letter = DeadLetter.newBuilder()
+        .setStage("sink").setReason("UNDECODABLE_RECORD").setDetail(detail)
+        .setSourceTopic(r.topic()).setSourcePartition(r.partition()).setSourceOffset(r.offset())
+        .setKey(r.key() == null ? null : ByteBuffer.wrap(r.key().getBytes(StandardCharsets.UTF_8)))
+        .setValue(r.value() == null ? null : ByteBuffer.wrap(r.value()))
+        .setTime(java.time.Instant.now()).build();
+    byte[] bytes = topics.dlq().valueSerde().serializer().serialize(topics.dlq().name(), letter);
+    return dlqProducer.send(new ProducerRecord<>(topics.dlq().name(), r.key(), bytes));
+  }
+
+  private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, byte[]> records) {
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    for (TopicPartition tp : records.partitions()) {
+      List<ConsumerRecord<String, byte[]>> list = records.records(tp);
+      offsets.put(tp, new OffsetAndMetadata(list.get(list.size() - 1).offset() + 1));
+    }
+    return offsets;
+  }
+
+  private void rewind(ConsumerRecords<String, byte[]> records) {
+    for (TopicPartition tp : records.partitions()) {
+      consumer.seek(tp, records.records(tp).get(0).offset());
+    }
+  }
+
+  /** Articles written so far by this instance. */
+  public long written() {
+    return written.get();
+  }
+
+  /** Records sent to the dead-letter topic so far by this instance. */
+  public long deadLettered() {
+    return deadLettered.get();
+  }
+
+  /** Stops {@link #run()} (from another thread) and releases the store. */
+  @Override
+  public void close() {
+    running = false;
+    consumer.wakeup();
+  }
+
+  /** Releases the producer and the file store; call after {@link #run()} has returned. */
+  public void release() throws IOException {
+    dlqProducer.close(Duration.ofSeconds(10));
+    store.close();
+  }
+}
