@@ -13,7 +13,7 @@ public final class CommonOptions {
     "newsflow-defaults.properties", "ingest-defaults.properties", "enrich-defaults.properties", "sink-defaults.properties"
   };
 
-  @Option(names = "--data-dir", paramLabel = "DIR", description = "Broker data, Streams state and output (default: ${DEFAULT-VALUE}).", defaultValue = "./data")
+  @Option(names = "--data-dir", paramLabel = "DIR", description = "Broker data, Streams state and output (default: ./data, or NEWSFLOW_DATA_DIR).")
   Path dataDir;
 
   @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]", description = "An external Kafka cluster instead of the embedded local broker.")
@@ -36,7 +36,9 @@ public final class CommonOptions {
     }
     s = s.withEnvironment(System.getenv());
     Map<String, String> cli = new LinkedHashMap<>(overrides);
-    cli.put("data.dir", dataDir.toString());
+    if (dataDir != null) {
+      cli.put("data.dir", dataDir.toString());
+    }
     if (bootstrapServers != null) {
       cli.put("kafka.bootstrap.servers", bootstrapServers);
     }

@@ -1,0 +1,63 @@
+package dev.newsflow.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+class CommandLineTest {
+  record Run(int exit, String out, String err) {}
+
+  static Run run(String... args) {
+    CommandLine cl = NewsflowCommand.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int exit = cl.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"demo", "run", "ingest", "enrich", "sink", "broker"})
+  void everyCommandHasHelp(String command) {
+    Run r = run(command, "--help");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("Usage: newsflow " + command).contains("--help");
+  }
+
+  @Test
+  void topLevelHelpListsTheCommands() {
+    Run r = run("--help");
+    assertThat(r.exit()).isZero();
+    for (String c : List.of("demo", "run", "ingest", "enrich", "sink")) {
+      assertThat(r.out()).contains(c);
+    }
+  }
+
+  @Test
+  void aStageWithoutAClusterSaysWhatIsMissingInOneLine() {
+    Run r = run("enrich", "--data-dir", "target/cli-test");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("newsflow enrich: error:").contains("--bootstrap-servers").doesNotContain("Exception");
+  }
+
+  @Test
+  void aMissingFeedListIsAClearError() {
+    Run r = run("run", "--feeds", "target/no-such-file.txt", "--data-dir", "target/cli-test");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("no-such-file.txt");
+  }
+
+  @Test
+  void anUnknownOptionIsRefused() {
+    Run r = run("demo", "--no-such-option");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("Unknown option");
+  }
+}
