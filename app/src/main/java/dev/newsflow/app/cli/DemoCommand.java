@@ -6,6 +6,7 @@ import dev.newsflow.app.demo.SampleServer;
 import dev.newsflow.app.demo.SinkOutput;
 import dev.newsflow.app.pipeline.KafkaConnection;
 import dev.newsflow.app.pipeline.Pipeline;
+import dev.newsflow.ingest.kafka.FeedCatalog;
 import dev.newsflow.schemas.config.Settings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -46,15 +47,20 @@ public final class DemoCommand implements Callable<Integer> {
           .with(Map.of(
               "fetch.allow-private-addresses", "true",
               "fetch.proxy", server.proxyAddress(),
-              "poll.interval.ms", "2000"));
+              "poll.interval.ms", "2000",
+              "schedule.min-interval.ms", "1000",
+              "schedule.max-interval.ms", "10000",
+              "politeness.host-delay.ms", "0"));
       Path outDir = Path.of(settings.getString("sink.out-dir", "")).toString().isBlank()
           ? Path.of(settings.getString("data.dir")).resolve("out")
           : Path.of(settings.getString("sink.out-dir"));
       Map<String, Integer> before = linesPerArticle(SinkOutput.read(outDir), sample);
       try (KafkaConnection kafka = KafkaConnection.open(settings, true, "demo");
-          Pipeline pipeline = Pipeline.start(kafka.settings(), sample.feedUrls())) {
+          FeedCatalog catalog = new FeedCatalog(kafka.settings())) {
+        catalog.add(sample.feedUrls());
+        try (Pipeline pipeline = Pipeline.start(kafka.settings())) {
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
-        boolean drained = pipeline.awaitDrained(kafka.settings(), timeout);
+        boolean drained = pipeline.awaitDrained(kafka.settings(), sample.feeds().size(), timeout);
         Map<String, JsonNode> arrived = awaitSample(outDir, sample, drained ? Duration.ofSeconds(5) : Duration.ZERO);
         if (arrived.size() < sample.articles().size()) {
           spec.commandLine().getErr().printf("newsflow demo: only %d of %d sample articles reached the sink within %d s; missing: %s%n",
@@ -63,6 +69,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         Map<String, Integer> after = linesPerArticle(SinkOutput.read(outDir), sample);
         report(out, sample, arrived, before, after, outDir, kafka.bootstrapServers());
+        }
       }
     }
     return 0;

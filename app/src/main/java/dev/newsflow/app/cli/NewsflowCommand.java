@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
       StageCommand.Ingest.class,
       StageCommand.Enrich.class,
       StageCommand.Sink.class,
+      FeedsCommand.class,
       BrokerCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -2,7 +2,7 @@ package dev.newsflow.app.cli;
 
 import dev.newsflow.app.pipeline.KafkaConnection;
 import dev.newsflow.app.pipeline.Pipeline;
-import dev.newsflow.ingest.feed.FeedListReader;
+import dev.newsflow.ingest.kafka.FeedCatalog;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,20 +16,25 @@ import picocli.CommandLine.Option;
 final class RunCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
-  @Option(names = "--feeds", paramLabel = "FILE", required = true, description = "Feed list: one URL a line, # comments.")
+  @Option(names = "--feeds", paramLabel = "FILE",
+      description = "Subscribe to the feeds of FILE (plain text, one URL a line, or OPML) before starting; feeds already subscribed stay.")
   Path feeds;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
-    List<String> urls = FeedListReader.read(feeds);
-    if (urls.isEmpty()) {
-      throw new IllegalArgumentException("no feed URLs in " + feeds);
-    }
-    try (KafkaConnection kafka = KafkaConnection.open(common.settings(), true, "run");
-        Pipeline pipeline = Pipeline.start(kafka.settings(), urls)) {
-      System.err.printf("newsflow: running on %d feed(s), Kafka at %s, output in %s%n", urls.size(),
-          kafka.bootstrapServers(), Path.of(kafka.settings().getString("data.dir")).resolve("out").toAbsolutePath());
-      StageCommand.awaitShutdown(() -> {});
+    List<String> urls = feeds == null ? List.of() : FeedFiles.read(feeds, spec.commandLine().getErr());
+    try (KafkaConnection kafka = KafkaConnection.open(common.settings(), true, "run")) {
+      try (FeedCatalog catalog = new FeedCatalog(kafka.settings())) {
+        catalog.add(urls);
+      }
+      try (Pipeline pipeline = Pipeline.start(kafka.settings())) {
+        spec.commandLine().getErr().printf("newsflow: running (%d feed(s) added), Kafka at %s, output in %s%n", urls.size(),
+            kafka.bootstrapServers(), Path.of(kafka.settings().getString("data.dir")).resolve("out").toAbsolutePath());
+        spec.commandLine().getErr().flush();
+        StageCommand.awaitShutdown(pipeline::close);
+      }
     }
     return 0;
   }

@@ -2,10 +2,11 @@ package dev.newsflow.app.cli;
 
 import dev.newsflow.app.pipeline.KafkaConnection;
 import dev.newsflow.enrich.kafka.EnrichService;
-import dev.newsflow.ingest.feed.FeedListReader;
-import dev.newsflow.ingest.kafka.IngestService;
+import dev.newsflow.ingest.kafka.FeedCatalog;
+import dev.newsflow.ingest.kafka.FeedFetcherService;
 import dev.newsflow.sink.kafka.SinkService;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -26,22 +27,39 @@ final class StageCommand {
   }
 
   @Command(name = "ingest", mixinStandardHelpOptions = true,
-      description = "Run the feed fetcher alone: poll the feeds of FILE and produce to news.articles.raw.")
+      description = "Run the feed fetcher alone: poll the feeds of news.feeds assigned to this instance, produce to news.articles.raw.")
   static final class Ingest implements Callable<Integer> {
     @Mixin CommonOptions common;
 
-    @Option(names = "--feeds", paramLabel = "FILE", required = true, description = "Feed list: one URL a line, # comments.")
+    @Option(names = "--feeds", paramLabel = "FILE", description = "Subscribe to the feeds of FILE first (plain text or OPML).")
     Path feeds;
+
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-      try (KafkaConnection kafka = KafkaConnection.open(common.settings(), false, "ingest");
-          IngestService ingest = new IngestService(kafka.settings(), FeedListReader.read(feeds))) {
+      try (KafkaConnection kafka = KafkaConnection.open(common.settings(), false, "ingest")) {
+        if (feeds != null) {
+          try (FeedCatalog catalog = new FeedCatalog(kafka.settings())) {
+            catalog.add(FeedFiles.read(feeds, spec.commandLine().getErr()));
+          }
+        }
+        FeedFetcherService ingest = new FeedFetcherService(kafka.settings());
         Thread worker = Thread.ofPlatform().name("ingest").start(ingest::run);
-        awaitShutdown(ingest::stop);
-        worker.join();
+        awaitShutdown(() -> {
+          ingest.stop();
+          join(worker);
+        });
       }
       return 0;
+    }
+  }
+
+  static void join(Thread t) {
+    try {
+      t.join(Duration.ofMinutes(2));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -71,8 +89,10 @@ final class StageCommand {
       try (KafkaConnection kafka = KafkaConnection.open(common.settings(), false, "sink")) {
         SinkService sink = new SinkService(kafka.settings());
         Thread worker = Thread.ofPlatform().name("sink").start(sink::run);
-        awaitShutdown(sink::close);
-        worker.join();
+        awaitShutdown(() -> {
+          sink.close();
+          join(worker);
+        });
         sink.release();
       }
       return 0;

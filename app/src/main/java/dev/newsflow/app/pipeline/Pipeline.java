@@ -1,7 +1,7 @@
 package dev.newsflow.app.pipeline;
 
 import dev.newsflow.enrich.kafka.EnrichService;
-import dev.newsflow.ingest.kafka.IngestService;
+import dev.newsflow.ingest.kafka.FeedFetcherService;
 import dev.newsflow.schemas.config.Settings;
 import dev.newsflow.sink.kafka.SinkService;
 import java.io.IOException;
@@ -19,21 +19,22 @@ public final class Pipeline implements AutoCloseable {
 
   private final EnrichService enrich;
   private final SinkService sink;
-  private final IngestService ingest;
+  private final FeedFetcherService ingest;
   private final List<Thread> threads = new ArrayList<>();
+  private boolean closed;
 
-  private Pipeline(EnrichService enrich, SinkService sink, IngestService ingest) {
+  private Pipeline(EnrichService enrich, SinkService sink, FeedFetcherService ingest) {
     this.enrich = enrich;
     this.sink = sink;
     this.ingest = ingest;
   }
 
-  /** Starts enrich, then sink, then ingest polling {@code feeds}. */
-  public static Pipeline start(Settings settings, List<String> feeds) throws IOException {
+  /** Starts enrich, then sink, then the fetcher (which polls the subscribed feeds). */
+  public static Pipeline start(Settings settings) throws IOException {
     EnrichService enrich = new EnrichService(settings);
     enrich.start();
     SinkService sink = new SinkService(settings);
-    IngestService ingest = new IngestService(settings, feeds);
+    FeedFetcherService ingest = new FeedFetcherService(settings);
     Pipeline p = new Pipeline(enrich, sink, ingest);
     p.threads.add(Thread.ofPlatform().name("sink").start(sink::run));
     p.threads.add(Thread.ofPlatform().name("ingest").start(ingest::run));
@@ -45,15 +46,14 @@ public final class Pipeline implements AutoCloseable {
   }
 
   /**
-   * Waits until ingest has completed a polling round that started after this call and both
+   * Waits until the fetcher has committed at least {@code polls} polls since it started and both
    * downstream stages have committed everything produced so far (no lag).
    *
    * @return true when that happened within {@code timeout}
    */
-  public boolean awaitDrained(Settings settings, java.time.Duration timeout) throws InterruptedException {
+  public boolean awaitDrained(Settings settings, int polls, java.time.Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    long target = ingest.rounds() + 1;
-    while (ingest.rounds() < target) {
+    while (ingest.committedPolls() < polls) {
       if (System.nanoTime() > deadline) {
         return false;
       }
@@ -71,7 +71,11 @@ public final class Pipeline implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     ingest.stop();
     sink.close();
     for (Thread t : threads) {
@@ -81,7 +85,6 @@ public final class Pipeline implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    ingest.close();
     try {
       sink.release();
     } catch (IOException e) {

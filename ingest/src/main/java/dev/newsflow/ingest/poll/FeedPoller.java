@@ -1,216 +1,210 @@
 package dev.newsflow.ingest.poll;
 
 import dev.newsflow.ingest.extract.ArticleExtractor;
-import dev.newsflow.ingest.extract.Extraction;
-import dev.newsflow.ingest.extract.ExtractionException;
 import dev.newsflow.ingest.feed.FeedEntry;
 import dev.newsflow.ingest.feed.FeedParser;
 import dev.newsflow.ingest.feed.ParsedFeed;
 import dev.newsflow.ingest.fetch.FetchResult;
 import dev.newsflow.ingest.fetch.FetchStatus;
 import dev.newsflow.ingest.fetch.HttpFetcher;
-import dev.newsflow.ingest.url.UrlCanonicalizer;
-import dev.newsflow.schemas.DeadLetter;
-import dev.newsflow.schemas.FetchEvent;
-import dev.newsflow.schemas.RawArticle;
+import dev.newsflow.ingest.fetch.RobotsCache;
+import dev.newsflow.ingest.schedule.FailureKind;
+import dev.newsflow.ingest.schedule.HostGate;
+import dev.newsflow.ingest.schedule.HttpHints;
+import dev.newsflow.ingest.schedule.PollPlanner;
+import dev.newsflow.schemas.FeedState;
 import java.net.URI;
-import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Semaphore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Polls one feed: fetches and parses it, then fetches and extracts the page of each item not seen
- * before, and hands {@link RawArticle}s, {@link FetchEvent}s and {@link DeadLetter}s to the output.
- * Knows nothing of Kafka. Thread-safe: feeds may be polled from many virtual threads at once.
+ * Polls one feed given what was remembered of it: conditional GET (ETag, Last-Modified, body hash),
+ * parse, fetch and extract the pages of items not seen before, and decide the next poll. Returns
+ * everything as a {@link PollResult}, to be written atomically by the caller. Knows nothing of
+ * Kafka. Thread-safe: feeds are polled from many virtual threads at once; a host is asked one
+ * request at a time ({@link HostGate}).
  */
 public final class FeedPoller {
-  private static final Logger LOG = LoggerFactory.getLogger(FeedPoller.class);
-
   private final HttpFetcher fetcher;
   private final FeedParser parser;
-  private final ArticleExtractor extractor;
-  private final IngestOutput output;
-  private final SeenItems seen;
-  private final Semaphore pageSlots;
+  private final PageFetcher pages;
+  private final PollPlanner planner;
+  private final HostGate gate;
   private final Clock clock;
+  private final int seenMax;
 
-  public FeedPoller(
-      HttpFetcher fetcher,
-      FeedParser parser,
-      ArticleExtractor extractor,
-      IngestOutput output,
-      int seenMax,
-      int concurrency,
-      Clock clock) {
+  public FeedPoller(HttpFetcher fetcher, FeedParser parser, ArticleExtractor extractor, RobotsCache robots,
+      PollPlanner planner, HostGate gate, int seenMax, Clock clock) {
     this.fetcher = Objects.requireNonNull(fetcher);
     this.parser = Objects.requireNonNull(parser);
-    this.extractor = Objects.requireNonNull(extractor);
-    this.output = Objects.requireNonNull(output);
-    this.seen = new SeenItems(seenMax);
-    this.pageSlots = new Semaphore(concurrency);
+    this.planner = Objects.requireNonNull(planner);
+    this.gate = Objects.requireNonNull(gate);
     this.clock = clock;
+    this.seenMax = seenMax;
+    this.pages = new PageFetcher(fetcher, extractor, robots, gate, clock);
   }
 
-  /** Polls {@code feedUrl} once; returns the number of new articles produced. */
-  public int poll(String feedUrl) throws InterruptedException {
+  /** A first state for a feed never polled: due now. */
+  public static FeedState initialState(String feedUrl, Instant now) {
+    return FeedState.newBuilder().setUrl(feedUrl).setNextPollAt(now).build();
+  }
+
+  /** Polls {@code feedUrl} whose state was {@code previous} (null for a new feed). */
+  public PollResult poll(String feedUrl, FeedState previous) throws InterruptedException {
     Instant started = clock.instant();
+    FeedState.Builder state = FeedState.newBuilder(previous == null ? initialState(feedUrl, started) : previous)
+        .setLastPollAt(started);
+    Events events = new Events(feedUrl, started);
     URI uri;
     try {
-      uri = URI.create(feedUrl.strip());
+      uri = URI.create((state.getFetchUrl() != null ? state.getFetchUrl() : feedUrl).strip());
     } catch (IllegalArgumentException e) {
-      output.fetchEvent(event(feedUrl, feedUrl, "FEED", started, FetchStatus.BAD_URL.name(), 0, 0, 0, 0, 0, "malformed feed URL: " + e.getMessage()));
-      return 0;
-    }
-    FetchResult result = fetcher.fetch(uri);
-    if (!(result instanceof FetchResult.Fetched fetched)) {
-      output.fetchEvent(failureEvent(feedUrl, feedUrl, "FEED", started, result));
-      return 0;
-    }
-    ParsedFeed feed = parser.parse(fetched.body(), fetched.finalUri().toString(), fetched.header("content-type"));
-    if (!feed.ok()) {
-      output.fetchEvent(event(feedUrl, feedUrl, "FEED", started, FetchStatus.PARSE_ERROR.name(), fetched.httpCode(),
-          fetched.body().length, fetched.duration().toMillis(), 0, 0, feed.error()));
-      return 0;
-    }
-    int fresh = 0;
-    for (FeedEntry entry : feed.entries()) {
-      String key = itemKey(entry);
-      if (key != null && seen.add(key)) {
-        fresh++;
-        if (!fetchArticle(feedUrl, entry)) {
-          seen.forget(key);
-        }
-      }
-    }
-    output.fetchEvent(event(feedUrl, feedUrl, "FEED", started, FetchStatus.OK.name(), fetched.httpCode(),
-        fetched.body().length, fetched.duration().toMillis(), feed.entries().size(), fresh, null));
-    LOG.debug("polled {}: {} items, {} new", feedUrl, feed.entries().size(), fresh);
-    return fresh;
-  }
-
-  private static String itemKey(FeedEntry entry) {
-    if (entry.link() != null && !entry.link().isBlank()) {
-      try {
-        return UrlCanonicalizer.canonicalize(entry.link());
-      } catch (IllegalArgumentException e) {
-        return entry.link().strip();
-      }
-    }
-    return entry.id();
-  }
-
-  /** Fetches and extracts one item's page; false when it should be retried at a later poll. */
-  private boolean fetchArticle(String feedUrl, FeedEntry entry) throws InterruptedException {
-    Instant started = clock.instant();
-    String link = entry.link();
-    if (link == null || link.isBlank()) {
-      output.fetchEvent(event(feedUrl, feedUrl, "PAGE", started, FetchStatus.BAD_URL.name(), 0, 0, 0, 0, 0,
-          "feed item " + entry.id() + " has no link"));
-      return true;
-    }
-    String canonicalLink;
-    URI uri;
-    try {
-      canonicalLink = UrlCanonicalizer.canonicalize(link);
-      uri = URI.create(link.strip());
-    } catch (IllegalArgumentException e) {
-      output.fetchEvent(event(feedUrl, link, "PAGE", started, FetchStatus.BAD_URL.name(), 0, 0, 0, 0, 0, e.getMessage()));
-      return true;
+      events.feed(FetchStatus.BAD_URL.name(), 0, 0, 0, 0, 0, "malformed feed URL: " + e.getMessage());
+      return failed(feedUrl, state, events, FailureKind.FATAL, "malformed feed URL", null, started);
     }
     FetchResult result;
-    pageSlots.acquire();
-    try {
-      result = fetcher.fetch(uri);
-    } finally {
-      pageSlots.release();
+    try (HostGate.Permit permit = gate.acquire(uri.getHost())) {
+      result = fetcher.fetch(uri, conditionalHeaders(state));
     }
-    if (!(result instanceof FetchResult.Fetched page)) {
-      output.fetchEvent(failureEvent(feedUrl, link, "PAGE", started, result));
-      return !isTransient(result);
-    }
-    try {
-      Extraction x = extractor.extract(page.body(), page.finalUri().toString(), page.headers().map());
-      String url = chooseCanonical(canonicalLink, page.finalUri(), x.canonicalUrl());
-      output.article(article(feedUrl, entry, x, url));
-      output.fetchEvent(event(feedUrl, link, "PAGE", started, FetchStatus.OK.name(), page.httpCode(),
-          page.body().length, page.duration().toMillis(), 0, 0, null));
-    } catch (ExtractionException e) {
-      String reason = "cannot extract an article from " + link + ": " + e.getMessage();
-      LOG.warn(reason);
-      output.fetchEvent(event(feedUrl, link, "PAGE", started, FetchStatus.PARSE_ERROR.name(), page.httpCode(),
-          page.body().length, page.duration().toMillis(), 0, 0, reason));
-      output.deadLetter(DeadLetter.newBuilder().setStage("ingest").setReason("UNPARSEABLE_PAGE").setDetail(reason)
-          .setSourceUrl(link).setValue(ByteBuffer.wrap(page.body())).setTime(clock.instant()).build());
-    }
-    return true;
-  }
-
-  /**
-   * The page's {@code rel=canonical} when it stays on the host that served the page (a page cannot
-   * claim another site's article id), else the item link canonicalised.
-   */
-  static String chooseCanonical(String canonicalLink, URI servedFrom, String declared) {
-    if (declared == null || declared.isBlank()) {
-      return canonicalLink;
-    }
-    try {
-      String candidate = UrlCanonicalizer.canonicalize(declared);
-      String declaredHost = host(URI.create(candidate));
-      String linkHost = host(URI.create(canonicalLink));
-      String servedHost = host(servedFrom);
-      return declaredHost.equals(linkHost) || declaredHost.equals(servedHost) ? candidate : canonicalLink;
-    } catch (IllegalArgumentException e) {
-      return canonicalLink;
-    }
-  }
-
-  private static String host(URI uri) {
-    String h = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-    return h.startsWith("www.") ? h.substring(4) : h;
-  }
-
-  private RawArticle article(String feedUrl, FeedEntry entry, Extraction x, String url) {
-    String title = !x.title().isBlank() ? x.title() : entry.title() == null ? "" : entry.title();
-    Instant published = x.published() != null ? x.published() : entry.published();
-    String source = x.siteName() != null && !x.siteName().isBlank() ? x.siteName() : host(URI.create(url));
-    return RawArticle.newBuilder()
-        .setId(UrlCanonicalizer.articleId(url))
-        .setUrl(url)
-        .setFeedUrl(feedUrl)
-        .setTitle(title.strip())
-        .setText(x.text())
-        .setPublished(published)
-        .setFetchedAt(clock.instant())
-        .setSource(source)
-        .setSourceUrl(entry.link())
-        .setAuthors(x.authors().isEmpty() ? entry.authors() : x.authors())
-        .setLanguage(x.language())
-        .build();
-  }
-
-  private static boolean isTransient(FetchResult r) {
-    return r instanceof FetchResult.Failed f
-        && (f.status() == FetchStatus.TIMEOUT || f.status() == FetchStatus.IO_ERROR
-            || (f.status() == FetchStatus.HTTP_ERROR && (f.httpCode() >= 500 || f.httpCode() == 429)));
-  }
-
-  private static FetchEvent failureEvent(String feedUrl, String url, String kind, Instant started, FetchResult r) {
-    return switch (r) {
-      case FetchResult.Failed f -> event(feedUrl, url, kind, started, f.status().name(), f.httpCode(), 0, f.duration().toMillis(), 0, 0, f.message());
-      case FetchResult.NotModified n -> event(feedUrl, url, kind, started, FetchStatus.NOT_MODIFIED.name(), 304, 0, n.duration().toMillis(), 0, 0, null);
-      case FetchResult.Fetched f -> event(feedUrl, url, kind, started, FetchStatus.OK.name(), f.httpCode(), f.body().length, f.duration().toMillis(), 0, 0, null);
+    return switch (result) {
+      case FetchResult.NotModified n -> {
+        events.feed(FetchStatus.NOT_MODIFIED.name(), 304, 0, n.duration().toMillis(), 0, 0, null);
+        yield succeeded(feedUrl, state, events, List.of(), false, maxAge(n.headers()), new Pages(), started);
+      }
+      case FetchResult.Failed f -> {
+        events.feed(f.status().name(), f.httpCode(), 0, f.duration().toMillis(), 0, 0, f.message());
+        Duration retryAfter = f.headers() == null ? null
+            : HttpHints.retryAfter(f.headers().firstValue("retry-after").orElse(null), started);
+        yield failed(feedUrl, state, events, FailureKind.of(f.status(), f.httpCode()), f.message(), retryAfter, started);
+      }
+      case FetchResult.Fetched f -> handleBody(feedUrl, state, events, f, started);
     };
   }
 
-  private static FetchEvent event(String feedUrl, String url, String kind, Instant time, String status, int code,
-      long bytes, long durationMs, int seen, int fresh, String error) {
-    return FetchEvent.newBuilder().setFeedUrl(feedUrl).setUrl(url).setKind(kind).setTime(time).setStatus(status)
-        .setHttpCode(code).setBytes(bytes).setDurationMs(durationMs).setItemsSeen(seen).setItemsNew(fresh)
-        .setError(error).build();
+  private PollResult handleBody(String feedUrl, FeedState.Builder state, Events events, FetchResult.Fetched f, Instant started)
+      throws InterruptedException {
+    if (f.permanentRedirect()) {
+      state.setFetchUrl(f.finalUri().toString());
+    }
+    state.setEtag(f.header("etag")).setLastModified(f.header("last-modified"));
+    String hash = sha256(f.body());
+    Duration maxAge = HttpHints.maxAge(f.header("cache-control"));
+    if (hash.equals(state.getBodyHash())) {
+      events.feed(FetchStatus.NOT_MODIFIED.name(), f.httpCode(), f.body().length, f.duration().toMillis(), 0, 0, null);
+      return succeeded(feedUrl, state, events, List.of(), false, maxAge, new Pages(), started);
+    }
+    ParsedFeed feed = parser.parse(f.body(), f.finalUri().toString(), f.header("content-type"));
+    if (!feed.ok()) {
+      events.feed(FetchStatus.PARSE_ERROR.name(), f.httpCode(), f.body().length, f.duration().toMillis(), 0, 0, feed.error());
+      return failed(feedUrl, state, events, FailureKind.SOFT, feed.error(), null, started);
+    }
+    state.setBodyHash(hash);
+    Pages fetched = new Pages();
+    LinkedHashSet<String> seen = new LinkedHashSet<>(state.getSeenItems());
+    List<Instant> newItemTimes = new ArrayList<>();
+    for (FeedEntry entry : feed.entries()) {
+      String key = PageFetcher.itemKey(entry);
+      if (key == null || seen.contains(key)) {
+        continue;
+      }
+      if (pages.fetch(feedUrl, entry, fetched, events)) {
+        seen.add(key);
+        Instant t = entry.published();
+        newItemTimes.add(t == null || t.isAfter(started) ? started : t);
+      }
+    }
+    state.setSeenItems(bounded(seen, Math.max(seenMax, 2 * feed.entries().size())));
+    Duration declared = longest(
+        feed.ttlMinutes() == null ? null : Duration.ofMinutes(feed.ttlMinutes()),
+        HttpHints.syndicationInterval(feed.updatePeriod(), feed.updateFrequency()),
+        maxAge);
+    events.feed(FetchStatus.OK.name(), f.httpCode(), f.body().length, f.duration().toMillis(),
+        feed.entries().size(), newItemTimes.size(), null);
+    return succeeded(feedUrl, state, events, newItemTimes, !newItemTimes.isEmpty(), declared, fetched, started);
+  }
+
+  private PollResult succeeded(String feedUrl, FeedState.Builder state, Events events, List<Instant> newItemTimes,
+      boolean foundNew, Duration declared, Pages fetched, Instant started) {
+    List<Instant> recent = new ArrayList<>(state.getRecentItemTimes());
+    recent.addAll(newItemTimes);
+    recent.sort(null);
+    if (recent.size() > PollPlanner.HISTORY) {
+      recent = new ArrayList<>(recent.subList(recent.size() - PollPlanner.HISTORY, recent.size()));
+    }
+    PollPlanner.Plan plan = planner.afterSuccess(
+        new PollPlanner.Success(Duration.ofMillis(state.getIntervalMs()), recent, foundNew, declared), started);
+    state.setRecentItemTimes(recent).setIntervalMs(plan.interval().toMillis()).setNextPollAt(plan.nextPollAt())
+        .setLastSuccessAt(started).setConsecutiveFailures(0).setFailureScore(0).setLastError(null)
+        .setLastStatus(events.feedStatus());
+    if (foundNew) {
+      state.setLastNewItemAt(started);
+    }
+    return new PollResult(feedUrl, state.build(), fetched.articles, events.all, fetched.letters);
+  }
+
+  private PollResult failed(String feedUrl, FeedState.Builder state, Events events, FailureKind kind, String message,
+      Duration retryAfter, Instant started) {
+    int failures = state.getConsecutiveFailures() + 1;
+    PollPlanner.Plan plan = planner.afterFailure(kind, message, Duration.ofMillis(state.getIntervalMs()),
+        state.getFailureScore(), failures, retryAfter, started);
+    state.setConsecutiveFailures(failures).setFailureScore(plan.failureScore()).setNextPollAt(plan.nextPollAt())
+        .setIntervalMs(plan.interval().toMillis()).setLastError(message).setLastStatus(events.feedStatus());
+    if (plan.disabledReason() != null) {
+      state.setDisabled(true).setDisabledReason(plan.disabledReason());
+    }
+    return new PollResult(feedUrl, state.build(), List.of(), events.all, List.of());
+  }
+
+  private static Map<String, String> conditionalHeaders(FeedState.Builder state) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    if (state.getEtag() != null) {
+      headers.put("If-None-Match", state.getEtag());
+    }
+    if (state.getLastModified() != null) {
+      headers.put("If-Modified-Since", state.getLastModified());
+    }
+    return headers;
+  }
+
+  private static Duration maxAge(java.net.http.HttpHeaders headers) {
+    return headers == null ? null : HttpHints.maxAge(headers.firstValue("cache-control").orElse(null));
+  }
+
+  private static Duration longest(Duration... candidates) {
+    Duration best = null;
+    for (Duration d : candidates) {
+      if (d != null && (best == null || d.compareTo(best) > 0)) {
+        best = d;
+      }
+    }
+    return best;
+  }
+
+  private static List<String> bounded(LinkedHashSet<String> keys, int max) {
+    List<String> list = new ArrayList<>(keys);
+    return list.size() <= max ? list : list.subList(list.size() - max, list.size());
+  }
+
+  static String sha256(byte[] body) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String sha256(String s) {
+    return sha256(s.getBytes(StandardCharsets.UTF_8));
   }
 }

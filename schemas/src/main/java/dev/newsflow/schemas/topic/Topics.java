@@ -2,6 +2,8 @@ package dev.newsflow.schemas.topic;
 
 import dev.newsflow.schemas.DeadLetter;
 import dev.newsflow.schemas.EnrichedArticle;
+import dev.newsflow.schemas.Feed;
+import dev.newsflow.schemas.FeedState;
 import dev.newsflow.schemas.FetchEvent;
 import dev.newsflow.schemas.RawArticle;
 import dev.newsflow.schemas.config.Settings;
@@ -19,25 +21,29 @@ import org.apache.kafka.common.serialization.Serdes;
  * @param fetchEvents one event per HTTP fetch, key = feed URL
  * @param dlq records and inputs that could not be handled, with their reason
  * @param feeds the feed list, compacted, key = feed URL
+ * @param feedState what the fetcher remembers of each feed, compacted, key = feed URL, partitioned
+ *     like {@code feeds}
  */
 public record Topics(
     Topic<String, RawArticle> raw,
     Topic<String, EnrichedArticle> enriched,
     Topic<String, FetchEvent> fetchEvents,
     Topic<String, DeadLetter> dlq,
-    Topic<String, String> feeds) {
+    Topic<String, Feed> feeds,
+    Topic<String, FeedState> feedState) {
 
   public static final String DEFAULT_RAW = "news.articles.raw";
   public static final String DEFAULT_ENRICHED = "news.articles.enriched";
   public static final String DEFAULT_FETCH_EVENTS = "news.fetch-events";
   public static final String DEFAULT_DLQ = "news.dlq";
   public static final String DEFAULT_FEEDS = "news.feeds";
+  public static final String DEFAULT_FEED_STATE = "news.feed-state";
 
   private static final Serde<String> KEYS = Serdes.String();
 
   /** The topics with their default names. */
   public static Topics defaults() {
-    return named(DEFAULT_RAW, DEFAULT_ENRICHED, DEFAULT_FETCH_EVENTS, DEFAULT_DLQ, DEFAULT_FEEDS);
+    return named(DEFAULT_RAW, DEFAULT_ENRICHED, DEFAULT_FETCH_EVENTS, DEFAULT_DLQ, DEFAULT_FEEDS, DEFAULT_FEED_STATE);
   }
 
   /** The topics named by {@code topics.*} keys, defaults where a key is absent. */
@@ -47,20 +53,23 @@ public record Topics(
         settings.getString("topics.enriched", DEFAULT_ENRICHED),
         settings.getString("topics.fetch-events", DEFAULT_FETCH_EVENTS),
         settings.getString("topics.dlq", DEFAULT_DLQ),
-        settings.getString("topics.feeds", DEFAULT_FEEDS));
+        settings.getString("topics.feeds", DEFAULT_FEEDS),
+        settings.getString("topics.feed-state", DEFAULT_FEED_STATE));
   }
 
-  private static Topics named(String raw, String enriched, String events, String dlq, String feeds) {
+  private static Topics named(
+      String raw, String enriched, String events, String dlq, String feeds, String feedState) {
     return new Topics(
         new Topic<>(raw, KEYS, new AvroSerde<>(RawArticle.class), false),
         new Topic<>(enriched, KEYS, new AvroSerde<>(EnrichedArticle.class), false),
         new Topic<>(events, KEYS, new AvroSerde<>(FetchEvent.class), false),
         new Topic<>(dlq, KEYS, new AvroSerde<>(DeadLetter.class), false),
-        new Topic<>(feeds, KEYS, Serdes.String(), true));
+        new Topic<>(feeds, KEYS, new AvroSerde<>(Feed.class), true),
+        new Topic<>(feedState, KEYS, new AvroSerde<>(FeedState.class), true));
   }
 
   /** Every topic, in pipeline order. */
   public List<Topic<?, ?>> all() {
-    return List.of(feeds, raw, enriched, fetchEvents, dlq);
+    return List.of(feeds, feedState, raw, enriched, fetchEvents, dlq);
   }
 }

@@ -81,7 +81,8 @@ class AvroCodecTest {
   @Test
   void everyFieldOfEveryCurrentSchemaIsDocumented() {
     for (Schema schema :
-        List.of(RawArticle.SCHEMA$, EnrichedArticle.SCHEMA$, FetchEvent.SCHEMA$, DeadLetter.SCHEMA$)) {
+        List.of(RawArticle.SCHEMA$, EnrichedArticle.SCHEMA$, FetchEvent.SCHEMA$, DeadLetter.SCHEMA$,
+            dev.newsflow.schemas.Feed.SCHEMA$, dev.newsflow.schemas.FeedState.SCHEMA$)) {
       assertThat(schema.getDoc()).as(schema.getName()).isNotBlank();
       assertDocumented(schema);
     }

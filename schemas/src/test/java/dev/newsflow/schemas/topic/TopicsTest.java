@@ -15,8 +15,9 @@ class TopicsTest {
     assertThat(t.all())
         .extracting(Topic::name)
         .containsExactly(
-            "news.feeds", "news.articles.raw", "news.articles.enriched", "news.fetch-events", "news.dlq");
+            "news.feeds", "news.feed-state", "news.articles.raw", "news.articles.enriched", "news.fetch-events", "news.dlq");
     assertThat(t.feeds().compacted()).isTrue();
+    assertThat(t.feedState().compacted()).isTrue();
     assertThat(t.raw().compacted()).isFalse();
   }
 
