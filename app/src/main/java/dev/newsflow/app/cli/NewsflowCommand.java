@@ -20,6 +20,10 @@ import picocli.CommandLine.Spec;
       StageCommand.Enrich.class,
       StageCommand.Sink.class,
       FeedsCommand.class,
+      ToolCommands.ParseFeed.class,
+      ToolCommands.Extract.class,
+      ToolCommands.Tag.class,
+      ToolCommands.Dedup.class,
       BrokerCommand.class,
       CommandLine.HelpCommand.class
     })

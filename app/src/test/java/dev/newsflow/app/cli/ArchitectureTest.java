@@ -17,7 +17,7 @@ class ArchitectureTest {
     noClasses()
         .that().resideInAnyPackage(
             "dev.newsflow.ingest.fetch..", "dev.newsflow.ingest.feed..", "dev.newsflow.ingest.extract..",
-            "dev.newsflow.ingest.url..", "dev.newsflow.ingest.poll..", "dev.newsflow.enrich.tag..",
+            "dev.newsflow.schemas.url..", "dev.newsflow.ingest.schedule..", "dev.newsflow.ingest.poll..", "dev.newsflow.enrich.tag..",
             "dev.newsflow.enrich.dedup..", "dev.newsflow.sink.jsonl..")
         .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "kafka..")
         .check(CLASSES);

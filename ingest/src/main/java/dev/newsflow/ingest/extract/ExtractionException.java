@@ -1,10 +1,14 @@
 package dev.newsflow.ingest.extract;
 
-/** A page that cannot be handled as an article; the message says why. */
-public final class ExtractionException extends Exception {
-  private static final long serialVersionUID = 1L;
+/**
+ * A page that cannot be handled: empty, too large, not HTML, or without any readable text.
+ * The message says which, e.g. {@code "not HTML: content type application/pdf"}.
+ */
+public final class ExtractionException extends RuntimeException {
 
-  public ExtractionException(String message) {
-    super(message);
-  }
+    private static final long serialVersionUID = 1L;
+
+    public ExtractionException(String message) {
+        super(message);
+    }
 }

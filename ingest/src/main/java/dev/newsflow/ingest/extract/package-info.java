@@ -1,5 +1,5 @@
 /**
- * Article extraction from HTML pages: main text and metadata as a plain record; no Kafka, no
- * network.
+ * Article extraction: one fetched page (bytes, URL, HTTP headers) in, its main text and metadata out.
+ * Pure and thread-safe, no network, no Kafka; a page that cannot be handled ends in {@link ExtractionException}.
  */
 package dev.newsflow.ingest.extract;

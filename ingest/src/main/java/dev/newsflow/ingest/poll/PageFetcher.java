@@ -9,7 +9,7 @@ import dev.newsflow.ingest.fetch.FetchStatus;
 import dev.newsflow.ingest.fetch.HttpFetcher;
 import dev.newsflow.ingest.fetch.RobotsCache;
 import dev.newsflow.ingest.schedule.HostGate;
-import dev.newsflow.ingest.url.UrlCanonicalizer;
+import dev.newsflow.schemas.url.UrlCanonicalizer;
 import dev.newsflow.schemas.DeadLetter;
 import dev.newsflow.schemas.RawArticle;
 import java.net.URI;
@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 final class PageFetcher {
   private static final Logger LOG = LoggerFactory.getLogger(PageFetcher.class);
+  private static final UrlCanonicalizer URLS = new UrlCanonicalizer();
 
   private final HttpFetcher fetcher;
   private final ArticleExtractor extractor;
@@ -45,7 +46,7 @@ final class PageFetcher {
   static String itemKey(FeedEntry entry) {
     if (entry.link() != null && !entry.link().isBlank()) {
       try {
-        return UrlCanonicalizer.canonicalize(entry.link());
+        return URLS.canonicalize(entry.link());
       } catch (IllegalArgumentException e) {
         return entry.link().strip();
       }
@@ -68,7 +69,7 @@ final class PageFetcher {
     String canonicalLink;
     URI uri;
     try {
-      canonicalLink = UrlCanonicalizer.canonicalize(link);
+      canonicalLink = URLS.canonicalize(link);
       uri = URI.create(link.strip());
     } catch (IllegalArgumentException e) {
       events.page(link, started, FetchStatus.BAD_URL.name(), 0, 0, 0, e.getMessage());
@@ -90,17 +91,24 @@ final class PageFetcher {
     }
     try {
       Extraction x = extractor.extract(page.body(), page.finalUri().toString(), page.headers().map());
+      if (x.text().isBlank()) {
+        reject(link, started, page, "NO_ARTICLE_TEXT", "no article text found in " + link, out, events);
+        return true;
+      }
       String url = chooseCanonical(canonicalLink, page.finalUri(), x.canonicalUrl());
       out.articles.add(article(feedUrl, entry, x, url));
       events.page(link, started, FetchStatus.OK.name(), page.httpCode(), page.body().length, page.duration().toMillis(), null);
     } catch (ExtractionException e) {
-      String reason = "cannot extract an article from " + link + ": " + e.getMessage();
-      LOG.warn(reason);
-      events.page(link, started, FetchStatus.PARSE_ERROR.name(), page.httpCode(), page.body().length, page.duration().toMillis(), reason);
-      out.letters.add(DeadLetter.newBuilder().setStage("ingest").setReason("UNPARSEABLE_PAGE").setDetail(reason)
-          .setSourceUrl(link).setValue(ByteBuffer.wrap(page.body())).setTime(clock.instant()).build());
+      reject(link, started, page, "UNPARSEABLE_PAGE", "cannot extract an article from " + link + ": " + e.getMessage(), out, events);
     }
     return true;
+  }
+
+  private void reject(String link, Instant started, FetchResult.Fetched page, String reason, String detail, Pages out, Events events) {
+    LOG.warn("ingest: {}: {}", reason, detail);
+    events.page(link, started, FetchStatus.PARSE_ERROR.name(), page.httpCode(), page.body().length, page.duration().toMillis(), detail);
+    out.letters.add(DeadLetter.newBuilder().setStage("ingest").setReason(reason).setDetail(detail)
+        .setSourceUrl(link).setValue(ByteBuffer.wrap(page.body())).setTime(clock.instant()).build());
   }
 
   /**
@@ -112,7 +120,7 @@ final class PageFetcher {
       return canonicalLink;
     }
     try {
-      String candidate = UrlCanonicalizer.canonicalize(declared);
+      String candidate = URLS.canonicalize(declared);
       String declaredHost = host(URI.create(candidate));
       return declaredHost.equals(host(URI.create(canonicalLink))) || declaredHost.equals(host(servedFrom))
           ? candidate : canonicalLink;

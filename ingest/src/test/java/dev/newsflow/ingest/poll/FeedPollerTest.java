@@ -11,7 +11,7 @@ import dev.newsflow.ingest.schedule.HostGate;
 import dev.newsflow.ingest.schedule.PollPlanner;
 import dev.newsflow.ingest.schedule.ScheduleConfig;
 import dev.newsflow.ingest.testing.TestServer;
-import dev.newsflow.ingest.url.UrlCanonicalizer;
+import dev.newsflow.schemas.url.UrlCanonicalizer;
 import dev.newsflow.schemas.FeedState;
 import dev.newsflow.schemas.FetchEvent;
 import java.io.IOException;
@@ -78,7 +78,7 @@ class FeedPollerTest {
     assertThat(a.getTitle()).isEqualTo("Obama vows to work with UN to tighten North Korea sanctions");
     assertThat(a.getText()).contains("US President Barack Obama has vowed to work with the UN");
     // Served from 127.0.0.1, so the page's rel=canonical on another host is not trusted.
-    String expectedUrl = UrlCanonicalizer.canonicalize(url("/a"));
+    String expectedUrl = new UrlCanonicalizer().canonicalize(url("/a"));
     assertThat(a.getUrl()).isEqualTo(expectedUrl);
     assertThat(a.getId()).isEqualTo(UrlCanonicalizer.articleId(expectedUrl)).hasSize(32);
     assertThat(r.events()).extracting(FetchEvent::getKind).containsExactly("PAGE", "PAGE", "FEED");
@@ -271,7 +271,7 @@ class FeedPollerTest {
     assertThat(r.articles()).isEmpty();
     assertThat(r.letters()).singleElement().satisfies(l -> {
       assertThat(l.getStage()).isEqualTo("ingest");
-      assertThat(l.getReason()).isEqualTo("UNPARSEABLE_PAGE");
+      assertThat(l.getReason()).isEqualTo("NO_ARTICLE_TEXT");
       assertThat(l.getSourceUrl()).contains("/empty");
       assertThat(StandardCharsets.UTF_8.decode(l.getValue()).toString()).contains("<nav>");
     });
@@ -332,7 +332,7 @@ class FeedPollerTest {
   void trustsRelCanonicalOnlyOnTheSameHost() {
     URI served = URI.create("https://news.example.com/a?x=1");
     assertThat(PageFetcher.chooseCanonical("https://news.example.com/a?x=1", served, "https://www.news.example.com/story"))
-        .isEqualTo("https://www.news.example.com/story");
+        .isEqualTo("https://news.example.com/story");
     assertThat(PageFetcher.chooseCanonical("https://news.example.com/a?x=1", served, "https://other.example.org/story"))
         .isEqualTo("https://news.example.com/a?x=1");
     assertThat(PageFetcher.chooseCanonical("https://news.example.com/a", served, "not a url at all"))

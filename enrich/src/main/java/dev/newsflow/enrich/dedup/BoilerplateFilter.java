@@ -1,0 +1,141 @@
+package dev.newsflow.enrich.dedup;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Removes page furniture and wire credits (share lines, newsletter prompts, copyright lines,
+ * bylines, related-links lists, datelines) from article lines, using the rules of a versioned data
+ * file.
+ *
+ * <p>Example: the lines {@code ["By Anna Price | Reuters", "LONDON (Reuters) - Shares fell.",
+ * "Related posts:", "- Other story", "Share on Facebook"]} become {@code ["Shares fell."]}.
+ *
+ * <p>Rules live in {@code boilerplate-rules.tsv}; see its header for the format. Immutable and
+ * thread-safe.
+ */
+public final class BoilerplateFilter {
+
+  private static final String BUNDLED = "boilerplate-rules.tsv";
+  private static final Pattern LIST_ITEM = Pattern.compile("^[-*•·–—]\\s.*");
+
+  private final List<Pattern> dropLines;
+  private final List<Pattern> dropBlocks;
+  private final List<Pattern> prefixes;
+  private final List<Pattern> suffixes;
+
+  private BoilerplateFilter(
+      List<Pattern> lines, List<Pattern> blocks, List<Pattern> prefixes, List<Pattern> suffixes) {
+    this.dropLines = List.copyOf(lines);
+    this.dropBlocks = List.copyOf(blocks);
+    this.prefixes = List.copyOf(prefixes);
+    this.suffixes = List.copyOf(suffixes);
+  }
+
+  /**
+   * The rules shipped in {@code
+   * src/main/resources/dev/newsflow/enrich/dedup/boilerplate-rules.tsv}.
+   */
+  public static BoilerplateFilter bundled() {
+    try (InputStream in = BoilerplateFilter.class.getResourceAsStream(BUNDLED)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + BUNDLED);
+      }
+      return parse(
+          new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + BUNDLED, e);
+    }
+  }
+
+  /**
+   * Parses rule lines ({@code KIND<TAB>REGEX}).
+   *
+   * @throws IllegalArgumentException naming the line of an unknown kind or an invalid regex
+   */
+  public static BoilerplateFilter parse(List<String> ruleLines) {
+    List<Pattern> lines = new ArrayList<>();
+    List<Pattern> blocks = new ArrayList<>();
+    List<Pattern> prefixes = new ArrayList<>();
+    List<Pattern> suffixes = new ArrayList<>();
+    int number = 0;
+    for (String raw : ruleLines) {
+      number++;
+      if (raw.isBlank() || raw.startsWith("#")) {
+        continue;
+      }
+      int tab = raw.indexOf('\t');
+      if (tab < 0) {
+        throw new IllegalArgumentException("rule line " + number + ": expected KIND<TAB>REGEX");
+      }
+      Pattern pattern = compile(raw.substring(tab + 1), number);
+      switch (raw.substring(0, tab).strip()) {
+        case "line" -> lines.add(pattern);
+        case "block" -> blocks.add(pattern);
+        case "prefix" -> prefixes.add(pattern);
+        case "suffix" -> suffixes.add(pattern);
+        default ->
+            throw new IllegalArgumentException(
+                "rule line " + number + ": unknown kind " + raw.substring(0, tab));
+      }
+    }
+    return new BoilerplateFilter(lines, blocks, prefixes, suffixes);
+  }
+
+  /** Returns the content lines: furniture lines dropped, datelines and sign-offs cut. */
+  public List<String> contentLines(List<String> lines) {
+    List<String> out = new ArrayList<>(lines.size());
+    boolean inList = false;
+    for (String line : lines) {
+      if (inList && LIST_ITEM.matcher(line).matches()) {
+        continue;
+      }
+      inList = matchesAny(dropBlocks, line);
+      if (inList || matchesAny(dropLines, line)) {
+        continue;
+      }
+      String trimmed = trim(line);
+      if (!trimmed.isEmpty()) {
+        out.add(trimmed);
+      }
+    }
+    return out;
+  }
+
+  private String trim(String line) {
+    String out = line;
+    for (Pattern p : prefixes) {
+      out = p.matcher(out).replaceFirst("");
+    }
+    for (Pattern p : suffixes) {
+      out = p.matcher(out).replaceFirst("");
+    }
+    return out.strip();
+  }
+
+  private static boolean matchesAny(List<Pattern> patterns, String line) {
+    for (Pattern p : patterns) {
+      if (p.matcher(line).lookingAt()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Pattern compile(String regex, int number) {
+    try {
+      return Pattern.compile(regex);
+    } catch (PatternSyntaxException e) {
+      throw new IllegalArgumentException(
+          "rule line " + number + ": invalid regex: " + e.getDescription(), e);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package dev.newsflow.enrich.dedup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TextNormalizerTest {
+
+  @Test
+  void decodesEntitiesFoldsCaseAndDropsPunctuation() {
+    assertThat(TextNormalizer.normalize("Seoul&#8217;s  envoy said: &quot;NO&quot; &amp; left."))
+        .isEqualTo("seoul s envoy said no left");
+  }
+
+  @Test
+  void treatsEncodingNoiseAsTheSameText() {
+    String plain = "Café owners said \"prices rose\" - again.\n\nIt's over.";
+    String noisy =
+        "CAFE\u0301 owners\u00a0said \u201cprices\u200b rose\u201d \u2014 again.\r\n\r\n"
+            + "It\u2019s   over. ";
+    assertThat(TextNormalizer.normalize(noisy)).isEqualTo(TextNormalizer.normalize(plain));
+    assertThat(TextNormalizer.contentHash(noisy, 1))
+        .isEqualTo(TextNormalizer.contentHash(plain, 1));
+  }
+
+  @Test
+  void appliesNfkcToCompatibilityForms() {
+    assertThat(TextNormalizer.normalize("ＡＢＣ ﬁnance ①")).isEqualTo("abc finance 1");
+  }
+
+  @Test
+  void contentHashDiffersForDifferentWords() {
+    assertThat(TextNormalizer.contentHash("Shares rose five pct on Monday in Tokyo trading", 1))
+        .isNotEqualTo(
+            TextNormalizer.contentHash("Shares fell five pct on Monday in Tokyo trading", 1));
+  }
+
+  @Test
+  void contentHashIsNullForTooShortText() {
+    assertThat(TextNormalizer.contentHash("More to follow.", 8)).isNull();
+    assertThat(TextNormalizer.contentHash("", 1)).isNull();
+    assertThat(TextNormalizer.contentHash("one two three four five six seven eight", 8))
+        .hasSize(32);
+  }
+
+  @Test
+  void splitsLinesAndCollapsesSpaces() {
+    assertThat(TextNormalizer.lines("a  b\r\n\r\n \u00a0\nc\td")).containsExactly("a b", "c d");
+  }
+}
