@@ -65,7 +65,7 @@ public final class Sketcher {
   }
 
   /** {@link #sketch} of a body already passed through {@link TextNormalizer#clean}. */
-  Sketch sketchCleaned(String title, String cleanedText) {
+  public Sketch sketchCleaned(String title, String cleanedText) {
     List<String> words = sketchedWords(title, cleanedText);
     long[] body = distinctShingles(words);
     List<String> leadWords = words.subList(0, Math.min(words.size(), config.leadWords()));

@@ -139,7 +139,7 @@ public final class TextNormalizer {
   }
 
   /** {@link #contentHash} of text already passed through {@link #clean}. */
-  static String contentHashOfCleaned(String cleaned, int minWords) {
+  public static String contentHashOfCleaned(String cleaned, int minWords) {
     String normalized = fold(cleaned);
     if (words(normalized).size() < Math.max(1, minWords)) {
       return null;

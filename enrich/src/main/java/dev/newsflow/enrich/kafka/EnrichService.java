@@ -38,6 +38,8 @@ public final class EnrichService implements AutoCloseable {
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, s.getString("enrich.processing-guarantee"));
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, s.getLong("enrich.commit-interval.ms"));
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, s.getInt("topics.replication-factor"));
+    // The fetcher writes in transactions: never read an aborted poll's articles.
+    p.putIfAbsent(StreamsConfig.consumerPrefix("isolation.level"), "read_committed");
     p.putIfAbsent(StreamsConfig.producerPrefix("compression.type"), "zstd");
     p.putIfAbsent(StreamsConfig.producerPrefix("max.request.size"), 16 * 1024 * 1024);
     return p;

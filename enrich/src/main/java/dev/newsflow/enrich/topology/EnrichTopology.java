@@ -1,7 +1,10 @@
 package dev.newsflow.enrich.topology;
 
+import dev.newsflow.schemas.DedupVerdict;
+import dev.newsflow.schemas.EnrichedArticle;
 import dev.newsflow.schemas.topic.Topics;
 import java.util.Map;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -13,12 +16,23 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Builds the enrich topology: {@code news.articles.raw} → decode (bad bytes → {@code news.dlq}) →
- * drop repeats of the same article id → {@code news.articles.enriched}. Every processor, store and
- * topic is named, so that a code change cannot silently rename state.
+ * Builds the enrich topology:
+ *
+ * <pre>
+ * news.articles.raw ─ decode ─┬─ (bad bytes) ──────────────────────────────────────────► news.dlq
+ *                             └─ drop repeats ─ tag ─┬─ dedup-decide ─ (decided) ──────► news.articles.enriched
+ *        news.dedup-answers ─────────────────────────┘        │ (sketch per band, verdicts)
+ *                 ▲                                           ▼
+ *                 └──────────── band-index ◄──────── news.dedup-bands
+ * </pre>
+ *
+ * Every processor, store and topic is named, so that a code change cannot silently rename state.
+ * The deduplication is partitioned twice: articles by id (repeats, pending decisions) and sketches
+ * by LSH band (so that candidate copies meet in one partition's store whatever the number of
+ * partitions); the two internal topics carry requests to the bands and answers back to the article.
  */
 public final class EnrichTopology {
-  /** The store of text hashes per article id (its changelog is {@code <app-id>-article-ids-changelog}). */
+  /** Text hash per article id (repeat detection). */
   public static final String ARTICLE_IDS_STORE = "article-ids";
 
   private EnrichTopology() {}
@@ -26,28 +40,58 @@ public final class EnrichTopology {
   public static Topology build(EnrichConfig config) {
     Topics topics = config.topics();
     StreamsBuilder builder = new StreamsBuilder();
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(ARTICLE_IDS_STORE), Serdes.String(), Serdes.String()));
+    Serde<String> keys = Serdes.String();
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ARTICLE_IDS_STORE), keys, keys));
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DedupDecider.PENDING_STORE), keys, Serdes.ByteArray()));
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BandIndexProcessor.MEMBERS_STORE), keys, Serdes.ByteArray()));
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BandIndexProcessor.SKETCHES_STORE), keys, Serdes.ByteArray()));
 
     KStream<String, Decoded> decoded =
-        builder.stream(topics.raw().name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("raw-articles"))
+        builder.stream(topics.raw().name(), Consumed.with(keys, Serdes.ByteArray()).withName("raw-articles"))
             .processValues(() -> new DecodeRawProcessor(config.clock()), Named.as("decode-raw"));
-
-    Map<String, KStream<String, Decoded>> branches =
-        decoded.split(Named.as("decoded-"))
-            .branch((id, d) -> d instanceof Decoded.Rejected, Branched.as("rejected"))
-            .defaultBranch(Branched.as("articles"));
-
+    Map<String, KStream<String, Decoded>> branches = decoded.split(Named.as("decoded-"))
+        .branch((id, d) -> d instanceof Decoded.Rejected, Branched.as("rejected"))
+        .defaultBranch(Branched.as("articles"));
     branches.get("decoded-rejected")
         .mapValues(d -> ((Decoded.Rejected) d).letter(), Named.as("dead-letter"))
-        .to(topics.dlq().name(), Produced.with(Serdes.String(), topics.dlq().valueSerde()).withName("dlq-sink"));
+        .to(topics.dlq().name(), Produced.with(keys, topics.dlq().valueSerde()).withName("dlq-sink"));
 
-    branches.get("decoded-articles")
+    KStream<String, DedupDecider.In> fresh = branches.get("decoded-articles")
         .mapValues(d -> ((Decoded.Article) d).article(), Named.as("unwrap-article"))
         .processValues(() -> new RepeatFilterProcessor(ARTICLE_IDS_STORE, config.clock()), Named.as("drop-repeats"), ARTICLE_IDS_STORE)
-        .to(topics.enriched().name(), Produced.with(Serdes.String(), topics.enriched().valueSerde()).withName("enriched-articles"));
+        .mapValues(new ArticleTagger(config.tagger()), Named.as("tag"))
+        .mapValues(a -> (DedupDecider.In) new DedupDecider.Incoming(a), Named.as("to-dedup"));
+    KStream<String, DedupDecider.In> answers =
+        builder.stream(topics.dedupAnswers().name(), Consumed.with(keys, Serdes.ByteArray()).withName("dedup-answers-source"))
+            .mapValues(b -> (DedupDecider.In) new DedupDecider.Answer(DedupMessages.decode(b, DedupMessages.BandAnswer.class)),
+                Named.as("read-answer"));
 
+    Map<String, KStream<String, DedupDecider.Out>> decided =
+        fresh.merge(answers, Named.as("dedup-inputs"))
+            .process(() -> new DedupDecider(config.sketcher(), config.judge()), Named.as("dedup-decide"), DedupDecider.PENDING_STORE)
+            .split(Named.as("dedup-"))
+            .branch((k, o) -> o instanceof DedupDecider.ToBand, Branched.as("to-bands"))
+            .defaultBranch(Branched.as("decided"));
+    decided.get("dedup-to-bands")
+        .mapValues(o -> ((DedupDecider.ToBand) o).message(), Named.as("band-message"))
+        .to(topics.dedupBands().name(), Produced.with(keys, Serdes.ByteArray()).withName("dedup-bands-sink"));
+    KStream<String, EnrichedArticle> out =
+        decided.get("dedup-decided").mapValues(o -> ((DedupDecider.Decided) o).article(), Named.as("decided-article"));
+    Produced<String, EnrichedArticle> produced = Produced.with(keys, topics.enriched().valueSerde());
+    if (config.copiesTopic() == null) {
+      out.to(topics.enriched().name(), produced.withName("enriched-articles"));
+    } else {
+      out.split(Named.as("verdict-"))
+          .branch((k, a) -> a.getDedup().getVerdict() == DedupVerdict.UNIQUE,
+              Branched.withConsumer(s -> s.to(topics.enriched().name(), produced.withName("enriched-articles")), "unique"))
+          .defaultBranch(Branched.withConsumer(s -> s.to(config.copiesTopic(),
+              Produced.with(keys, topics.enriched().valueSerde()).withName("copies")), "copies"));
+    }
+
+    builder.stream(topics.dedupBands().name(), Consumed.with(keys, Serdes.ByteArray()).withName("dedup-bands-source"))
+        .process(() -> new BandIndexProcessor(config.window()), Named.as("band-index"),
+            BandIndexProcessor.MEMBERS_STORE, BandIndexProcessor.SKETCHES_STORE)
+        .to(topics.dedupAnswers().name(), Produced.with(keys, Serdes.ByteArray()).withName("dedup-answers-sink"));
     return builder.build();
   }
 }

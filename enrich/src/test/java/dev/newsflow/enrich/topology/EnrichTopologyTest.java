@@ -39,7 +39,7 @@ class EnrichTopologyTest {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     driver = new TopologyTestDriver(
-        EnrichTopology.build(new EnrichConfig(topics, Clock.fixed(NOW, ZoneOffset.UTC))), props);
+        EnrichTopology.build(EnrichConfig.defaults(topics, Clock.fixed(NOW, ZoneOffset.UTC))), props);
     input = driver.createInputTopic(topics.raw().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
     enriched = driver.createOutputTopic(topics.enriched().name(), Serdes.String().deserializer(), topics.enriched().valueSerde().deserializer());
     dlq = driver.createOutputTopic(topics.dlq().name(), Serdes.String().deserializer(), topics.dlq().valueSerde().deserializer());
@@ -128,9 +128,10 @@ class EnrichTopologyTest {
 
   @Test
   void namesEveryProcessorAndStore() {
-    TopologyDescription description = EnrichTopology.build(new EnrichConfig(topics, Clock.systemUTC())).describe();
+    TopologyDescription description = EnrichTopology.build(EnrichConfig.defaults(topics, Clock.systemUTC())).describe();
     String text = description.toString();
-    assertThat(text).contains("decode-raw", "drop-repeats", "dlq-sink", "enriched-articles", "article-ids");
+    assertThat(text).contains("decode-raw", "drop-repeats", "dlq-sink", "enriched-articles", "article-ids", "tag",
+        "dedup-decide", "band-index", "dedup-pending", "dedup-band-members", "dedup-sketches");
     assertThat(text).doesNotContain("KSTREAM-");
   }
 }

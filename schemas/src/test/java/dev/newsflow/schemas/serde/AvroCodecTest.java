@@ -73,6 +73,7 @@ class AvroCodecTest {
   @Test
   void everyHistoricalSchemaIsStillReadable() {
     assertThat(codec.readableVersions()).isEqualTo(2);
+    assertThat(AvroCodec.of(EnrichedArticle.class).readableVersions()).isEqualTo(2);
     for (String resource : AvroCodec.historyResources()) {
       assertThat(AvroCodec.parse(resource).getFullName()).startsWith("dev.newsflow.schemas.");
     }

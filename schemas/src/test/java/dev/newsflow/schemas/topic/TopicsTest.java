@@ -15,7 +15,8 @@ class TopicsTest {
     assertThat(t.all())
         .extracting(Topic::name)
         .containsExactly(
-            "news.feeds", "news.feed-state", "news.articles.raw", "news.articles.enriched", "news.fetch-events", "news.dlq");
+            "news.feeds", "news.feed-state", "news.articles.raw", "news.articles.enriched", "news.fetch-events", "news.dlq",
+            "news.dedup-bands", "news.dedup-answers");
     assertThat(t.feeds().compacted()).isTrue();
     assertThat(t.feedState().compacted()).isTrue();
     assertThat(t.raw().compacted()).isFalse();

@@ -58,6 +58,10 @@ public final class ArticleJson {
           .put("mentions", actor.getMentions())
           .put("salience", actor.getSalience());
     }
+    ArrayNode actorCodes = o.putArray("actorCodes");
+    a.getActorCodes().forEach(actorCodes::add);
+    ArrayNode eventTypes = o.putArray("eventTypes");
+    a.getEventTypes().forEach(eventTypes::add);
     ArrayNode events = o.putArray("events");
     for (EventTag e : a.getEvents()) {
       events.addObject()

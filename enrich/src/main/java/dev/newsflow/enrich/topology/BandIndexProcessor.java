@@ -1,0 +1,138 @@
+package dev.newsflow.enrich.topology;
+
+import dev.newsflow.enrich.topology.DedupMessages.BandAnswer;
+import dev.newsflow.enrich.topology.DedupMessages.BandMessage;
+import dev.newsflow.enrich.topology.DedupMessages.Candidate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * One partition of the LSH band index. For a request it answers with every earlier article (within
+ * the window) filed under the same band, then files the new one; for a verdict it records the
+ * cluster an article joined. Sketches are kept once per partition (by id), band entries hold ids
+ * only. Entries older than the window are dropped on access and by an hourly sweep, so the state
+ * stays bounded.
+ */
+final class BandIndexProcessor implements Processor<String, byte[], String, byte[]> {
+  static final String MEMBERS_STORE = "dedup-band-members";
+  static final String SKETCHES_STORE = "dedup-sketches";
+
+  private record Member(String id, long time) {}
+
+  private record Stored(long time, byte[] sketch, String clusterId) {}
+
+  private final long windowMs;
+  private ProcessorContext<String, byte[]> context;
+  private KeyValueStore<String, byte[]> members;
+  private KeyValueStore<String, byte[]> sketches;
+  private long latest;
+
+  BandIndexProcessor(Duration window) {
+    this.windowMs = window.toMillis();
+  }
+
+  @Override
+  public void init(ProcessorContext<String, byte[]> context) {
+    this.context = context;
+    this.members = context.getStateStore(MEMBERS_STORE);
+    this.sketches = context.getStateStore(SKETCHES_STORE);
+    context.schedule(Duration.ofHours(1), PunctuationType.WALL_CLOCK_TIME, now -> sweep());
+  }
+
+  @Override
+  public void process(Record<String, byte[]> record) {
+    BandMessage m = DedupMessages.decode(record.value(), BandMessage.class);
+    if (m.verdict()) {
+      remember(m.id(), m.time(), null, m.clusterId());
+      return;
+    }
+    latest = Math.max(latest, m.time());
+    List<Member> filed = load(record.key());
+    List<Member> kept = new ArrayList<>(filed.size() + 1);
+    List<Candidate> candidates = new ArrayList<>();
+    boolean present = false;
+    for (Member member : filed) {
+      if (member.time() < m.time() - windowMs) {
+        continue;
+      }
+      kept.add(member);
+      present |= member.id().equals(m.id());
+      if (DedupMessages.before(member.time(), member.id(), m.time(), m.id())) {
+        byte[] raw = sketches.get(member.id());
+        if (raw != null) {
+          Stored s = DedupMessages.decode(raw, Stored.class);
+          candidates.add(new Candidate(member.id(), member.time(), s.sketch(), s.clusterId()));
+        }
+      }
+    }
+    if (!present) {
+      kept.add(new Member(m.id(), m.time()));
+    }
+    members.put(record.key(), DedupMessages.encode(kept));
+    remember(m.id(), m.time(), m.sketch(), null);
+    context.forward(record.withKey(m.id()).withValue(DedupMessages.encode(new BandAnswer(m.id(), record.key(), candidates))));
+  }
+
+  private void remember(String id, long time, byte[] sketch, String clusterId) {
+    byte[] raw = sketches.get(id);
+    Stored old = raw == null ? null : DedupMessages.decode(raw, Stored.class);
+    if (old == null && sketch == null) {
+      return;
+    }
+    Stored merged = new Stored(
+        old == null ? time : old.time(),
+        sketch != null ? sketch : old.sketch(),
+        clusterId != null ? clusterId : old == null ? null : old.clusterId());
+    sketches.put(id, DedupMessages.encode(merged));
+  }
+
+  private List<Member> load(String band) {
+    byte[] raw = members.get(band);
+    return raw == null ? List.of() : List.of(DedupMessages.decode(raw, Member[].class));
+  }
+
+  private void sweep() {
+    long horizon = latest - windowMs;
+    List<String> oldIds = new ArrayList<>();
+    try (KeyValueIterator<String, byte[]> it = sketches.all()) {
+      while (it.hasNext()) {
+        KeyValue<String, byte[]> e = it.next();
+        if (DedupMessages.decode(e.value, Stored.class).time() < horizon) {
+          oldIds.add(e.key);
+        }
+      }
+    }
+    oldIds.forEach(sketches::delete);
+    List<KeyValue<String, byte[]>> rewrites = new ArrayList<>();
+    try (KeyValueIterator<String, byte[]> it = members.all()) {
+      while (it.hasNext()) {
+        KeyValue<String, byte[]> e = it.next();
+        List<Member> kept = new ArrayList<>();
+        Member[] all = DedupMessages.decode(e.value, Member[].class);
+        for (Member m : all) {
+          if (m.time() >= horizon) {
+            kept.add(m);
+          }
+        }
+        if (kept.size() != all.length) {
+          rewrites.add(KeyValue.pair(e.key, kept.isEmpty() ? null : DedupMessages.encode(kept)));
+        }
+      }
+    }
+    rewrites.forEach(kv -> {
+      if (kv.value == null) {
+        members.delete(kv.key);
+      } else {
+        members.put(kv.key, kv.value);
+      }
+    });
+  }
+}

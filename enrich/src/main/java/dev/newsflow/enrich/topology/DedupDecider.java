@@ -1,0 +1,166 @@
+package dev.newsflow.enrich.topology;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.newsflow.enrich.dedup.CandidateJudge;
+import dev.newsflow.enrich.dedup.Decision;
+import dev.newsflow.enrich.dedup.Deduplicator;
+import dev.newsflow.enrich.dedup.Sketch;
+import dev.newsflow.enrich.dedup.Sketcher;
+import dev.newsflow.enrich.dedup.TextNormalizer;
+import dev.newsflow.enrich.dedup.Verdict;
+import dev.newsflow.enrich.topology.DedupMessages.BandAnswer;
+import dev.newsflow.enrich.topology.DedupMessages.BandMessage;
+import dev.newsflow.enrich.topology.DedupMessages.Candidate;
+import dev.newsflow.schemas.Dedup;
+import dev.newsflow.schemas.DedupVerdict;
+import dev.newsflow.schemas.EnrichedArticle;
+import dev.newsflow.schemas.serde.AvroCodec;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The article's side of the partitioned deduplication, keyed by article id. A new article is
+ * sketched and sent to each of its LSH bands (plus one band for its exact normalised-text hash);
+ * it waits in a store until every band has answered with the earlier articles filed under it; then
+ * the {@link CandidateJudge} decides, the verdict goes on the article, and the cluster joined goes
+ * back to the bands.
+ */
+final class DedupDecider implements Processor<String, DedupDecider.In, String, DedupDecider.Out> {
+  static final String PENDING_STORE = "dedup-pending";
+  private static final AvroCodec<EnrichedArticle> ARTICLES = AvroCodec.of(EnrichedArticle.class);
+  private static final String EXACT = "x:";
+
+  /** Input: a new article with its stream time, or a band's answer. */
+  sealed interface In {}
+
+  record Incoming(EnrichedArticle article) implements In {}
+
+  record Answer(BandAnswer answer) implements In {}
+
+  /** Output: a decided article, or a message to a band partition. */
+  sealed interface Out {}
+
+  record Decided(EnrichedArticle article) implements Out {}
+
+  record ToBand(String band, byte[] message) implements Out {}
+
+  record Pending(byte[] article, long time, byte[] sketch, List<String> bands, Map<String, List<Candidate>> answers) {
+    @JsonIgnore
+    boolean complete() {
+      return answers.keySet().containsAll(bands);
+    }
+  }
+
+  private final Sketcher sketcher;
+  private final CandidateJudge judge;
+  private ProcessorContext<String, Out> context;
+  private KeyValueStore<String, byte[]> pending;
+
+  DedupDecider(Sketcher sketcher, CandidateJudge judge) {
+    this.sketcher = sketcher;
+    this.judge = judge;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, Out> context) {
+    this.context = context;
+    this.pending = context.getStateStore(PENDING_STORE);
+  }
+
+  @Override
+  public void process(Record<String, In> record) {
+    switch (record.value()) {
+      case Incoming in -> start(record, in);
+      case Answer a -> collect(record, a.answer());
+    }
+  }
+
+  private void start(Record<String, In> record, Incoming in) {
+    EnrichedArticle a = in.article();
+    String cleaned = TextNormalizer.clean(a.getText());
+    String hash = TextNormalizer.contentHashOfCleaned(cleaned, Deduplicator.MIN_EXACT_WORDS);
+    Sketch sketch = sketcher.sketchCleaned(a.getTitle(), cleaned);
+    List<String> bands = new ArrayList<>(sketcher.bandKeys(sketch));
+    if (hash != null) {
+      bands.add(EXACT + hash);
+    }
+    if (bands.isEmpty()) {
+      context.forward(record.withValue(new Decided(withDedup(a, Decision.unique(a.getId(), 0)))));
+      return;
+    }
+    byte[] encoded = sketch.encode();
+    long time = record.timestamp();
+    pending.put(a.getId(), DedupMessages.encode(new Pending(ARTICLES.encode(a), time, encoded, bands, new LinkedHashMap<>())));
+    byte[] request = DedupMessages.encode(new BandMessage(false, a.getId(), time, encoded, null));
+    for (String band : bands) {
+      context.forward(record.withKey(band).withValue(new ToBand(band, request)));
+    }
+  }
+
+  private void collect(Record<String, In> record, BandAnswer answer) {
+    byte[] raw = pending.get(answer.id());
+    if (raw == null) {
+      return;
+    }
+    Pending p = DedupMessages.decode(raw, Pending.class);
+    p.answers().put(answer.band(), answer.candidates());
+    if (!p.complete()) {
+      pending.put(answer.id(), DedupMessages.encode(p));
+      return;
+    }
+    pending.delete(answer.id());
+    EnrichedArticle a = ARTICLES.decode(p.article());
+    Decision d = decide(a.getId(), p);
+    context.forward(record.withKey(a.getId()).withValue(new Decided(withDedup(a, d))));
+    byte[] verdict = DedupMessages.encode(new BandMessage(true, a.getId(), p.time(), null, d.clusterId()));
+    for (String band : p.bands()) {
+      context.forward(record.withKey(band).withValue(new ToBand(band, verdict)));
+    }
+  }
+
+  private Decision decide(String id, Pending p) {
+    Candidate exact = null;
+    Map<String, CandidateJudge.Candidate> near = new LinkedHashMap<>();
+    for (Map.Entry<String, List<Candidate>> e : p.answers().entrySet()) {
+      for (Candidate c : e.getValue()) {
+        if (c.id().equals(id)) {
+          continue;
+        }
+        if (e.getKey().startsWith(EXACT)
+            && (exact == null || DedupMessages.before(c.time(), c.id(), exact.time(), exact.id()))) {
+          exact = c;
+        }
+        near.putIfAbsent(c.id(), new CandidateJudge.Candidate(c.id(), cluster(c), c.time(), Sketch.decode(c.sketch())));
+      }
+    }
+    if (exact != null) {
+      return new Decision(id, Verdict.DUPLICATE, cluster(exact), cluster(exact), 1.0, false, false);
+    }
+    List<CandidateJudge.Candidate> ordered = new ArrayList<>(near.values());
+    ordered.sort(Comparator.comparingLong(CandidateJudge.Candidate::order).thenComparing(CandidateJudge.Candidate::id));
+    return judge.decide(id, Sketch.decode(p.sketch()), ordered);
+  }
+
+  private static String cluster(Candidate c) {
+    return c.clusterId() != null ? c.clusterId() : c.id();
+  }
+
+  static EnrichedArticle withDedup(EnrichedArticle a, Decision d) {
+    DedupVerdict verdict = switch (d.verdict()) {
+      case UNIQUE -> DedupVerdict.UNIQUE;
+      case DUPLICATE -> DedupVerdict.DUPLICATE;
+      case NEAR_DUPLICATE -> DedupVerdict.NEAR_DUPLICATE;
+    };
+    return EnrichedArticle.newBuilder(a)
+        .setDedup(Dedup.newBuilder().setVerdict(verdict).setDuplicateOf(d.duplicateOf()).setClusterId(d.clusterId())
+            .setSimilarity(verdict == DedupVerdict.UNIQUE ? 1.0 : d.similarity()).build())
+        .build();
+  }
+}
