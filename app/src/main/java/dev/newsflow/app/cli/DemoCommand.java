@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
     description = "Run the whole pipeline on the bundled sample feeds and pages; end when every sample article is in DIR/out.")
 public final class DemoCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
+  @Mixin SinkOptions sinkOptions;
 
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "180",
       description = "Give up if the sample has not reached the sink after this long (default: ${DEFAULT-VALUE}).")
@@ -43,46 +44,63 @@ public final class DemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     SampleManifest sample = SampleManifest.load();
     try (SampleServer server = SampleServer.start(sample)) {
-      Settings settings = common.settings()
+      Settings settings = common.settings().with(sinkOptions.overrides())
           .with(Map.of(
               "fetch.allow-private-addresses", "true",
               "fetch.proxy", server.proxyAddress(),
               "poll.interval.ms", "2000",
               "schedule.min-interval.ms", "1000",
               "schedule.max-interval.ms", "10000",
-              "politeness.host-delay.ms", "0"));
-      Path outDir = Path.of(settings.getString("sink.out-dir", "")).toString().isBlank()
-          ? Path.of(settings.getString("data.dir")).resolve("out")
-          : Path.of(settings.getString("sink.out-dir"));
-      Map<String, Integer> before = linesPerArticle(SinkOutput.read(outDir), sample);
+              "politeness.host-delay.ms", "0",
+              "sink.instance", "demo"));
+      Map<String, Integer> before = linesPerArticle(all(SinkOutput.read(settings)), sample);
       try (KafkaConnection kafka = KafkaConnection.open(settings, true, "demo");
           FeedCatalog catalog = new FeedCatalog(kafka.settings())) {
         catalog.add(sample.feedUrls());
         try (Pipeline pipeline = Pipeline.start(kafka.settings())) {
-        Duration timeout = Duration.ofSeconds(timeoutSeconds);
-        boolean drained = pipeline.awaitDrained(kafka.settings(), sample.feeds().size(), timeout);
-        Map<String, JsonNode> arrived = awaitSample(outDir, sample, drained ? Duration.ofSeconds(5) : Duration.ZERO);
-        if (arrived.size() < sample.articles().size()) {
-          spec.commandLine().getErr().printf("newsflow demo: only %d of %d sample articles reached the sink within %d s; missing: %s%n",
-              arrived.size(), sample.articles().size(), timeoutSeconds, missing(sample, arrived));
-          return 1;
-        }
-        Map<String, Integer> after = linesPerArticle(SinkOutput.read(outDir), sample);
-        report(out, sample, arrived, before, after, outDir, kafka.bootstrapServers());
+          Duration timeout = Duration.ofSeconds(timeoutSeconds);
+          boolean drained = pipeline.awaitDrained(kafka.settings(), sample.feeds().size(), timeout);
+          Map<String, JsonNode> arrived = awaitSample(settings, sample, drained ? Duration.ofSeconds(5) : Duration.ZERO);
+          if (arrived.size() < sample.articles().size()) {
+            spec.commandLine().getErr().printf("newsflow demo: only %d of %d sample articles reached the sink within %d s; missing: %s%n",
+                arrived.size(), sample.articles().size(), timeoutSeconds, missing(sample, arrived));
+            return 1;
+          }
+          Map<String, Integer> after = linesPerArticle(all(SinkOutput.read(settings)), sample);
+          report(out, sample, arrived, before, after, settings, kafka.bootstrapServers());
         }
       }
     }
     return 0;
   }
 
-  private static Map<String, JsonNode> awaitSample(Path outDir, SampleManifest sample, Duration timeout) throws InterruptedException {
+  private static Map<String, JsonNode> awaitSample(Settings settings, SampleManifest sample, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    Map<String, JsonNode> arrived = matchSample(SinkOutput.read(outDir), sample);
+    Map<String, JsonNode> arrived = inEveryTarget(settings, sample);
     while (arrived.size() < sample.articles().size() && System.nanoTime() < deadline) {
       Thread.sleep(250);
-      arrived = matchSample(SinkOutput.read(outDir), sample);
+      arrived = inEveryTarget(settings, sample);
     }
     return arrived;
+  }
+
+  /** The sample articles found in every configured sink target. */
+  private static Map<String, JsonNode> inEveryTarget(Settings settings, SampleManifest sample) {
+    Map<String, JsonNode> common = null;
+    for (List<JsonNode> lines : SinkOutput.read(settings).values()) {
+      Map<String, JsonNode> found = matchSample(lines, sample);
+      if (common == null) {
+        common = found;
+      } else {
+        common.keySet().retainAll(found.keySet());
+      }
+    }
+    return common == null ? Map.of() : common;
+  }
+
+  private static List<JsonNode> all(Map<String, List<JsonNode>> byTarget) {
+    // Copies are counted in the first target (JSON Lines when configured: the one that can hold copies).
+    return byTarget.values().stream().findFirst().orElse(List.of());
   }
 
   /** Sample host+path → the first sink line of that article. */
@@ -115,7 +133,7 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   private static void report(PrintWriter out, SampleManifest sample, Map<String, JsonNode> arrived,
-      Map<String, Integer> before, Map<String, Integer> after, Path outDir, String kafka) {
+      Map<String, Integer> before, Map<String, Integer> after, Settings settings, String kafka) {
     int fresh = 0;
     for (SampleManifest.Resource r : sample.articles()) {
       if (before.getOrDefault(r.hostAndPath(), 0) == 0) {
@@ -124,7 +142,14 @@ public final class DemoCommand implements Callable<Integer> {
     }
     out.printf("newsflow demo: all %d sample articles are in the sink (%d written by this run, %d already there).%n",
         sample.articles().size(), fresh, sample.articles().size() - fresh);
-    out.printf("output: %s%n", outDir.toAbsolutePath().normalize());
+    for (String target : settings.getString("sink.targets").split(",")) {
+      switch (target.strip()) {
+        case "jsonl" -> out.printf("output: %s%n", dev.newsflow.sink.store.Stores.outDir(settings).toAbsolutePath().normalize());
+        case "postgres" -> out.printf("output: PostgreSQL table articles at %s%n",
+            settings.getString("sink.jdbc-url").replaceAll("(?i)(password=)[^&]*", "$1***"));
+        default -> { }
+      }
+    }
     out.printf("kafka:  %s%n", kafka);
     for (SampleManifest.Resource r : sample.articles()) {
       JsonNode a = arrived.get(r.hostAndPath());

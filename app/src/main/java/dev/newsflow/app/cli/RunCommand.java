@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
     description = "Run ingest, enrich and sink continuously on the feeds of FILE (embedded broker unless --bootstrap-servers).")
 final class RunCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
+  @Mixin SinkOptions sinkOptions;
 
   @Option(names = "--feeds", paramLabel = "FILE",
       description = "Subscribe to the feeds of FILE (plain text, one URL a line, or OPML) before starting; feeds already subscribed stay.")
@@ -25,7 +26,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     List<String> urls = feeds == null ? List.of() : FeedFiles.read(feeds, spec.commandLine().getErr());
-    try (KafkaConnection kafka = KafkaConnection.open(common.settings(), true, "run")) {
+    try (KafkaConnection kafka = KafkaConnection.open(common.settings().with(sinkOptions.overrides()), true, "run")) {
       try (FeedCatalog catalog = new FeedCatalog(kafka.settings())) {
         catalog.add(urls);
       }

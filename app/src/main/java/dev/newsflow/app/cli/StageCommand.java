@@ -83,10 +83,11 @@ final class StageCommand {
       description = "Run the sink alone: land news.articles.enriched as JSON Lines under DIR/out.")
   static final class Sink implements Callable<Integer> {
     @Mixin CommonOptions common;
+    @Mixin SinkOptions sinkOptions;
 
     @Override
     public Integer call() throws Exception {
-      try (KafkaConnection kafka = KafkaConnection.open(common.settings(), false, "sink")) {
+      try (KafkaConnection kafka = KafkaConnection.open(common.settings().with(sinkOptions.overrides()), false, "sink")) {
         SinkService sink = new SinkService(kafka.settings());
         Thread worker = Thread.ofPlatform().name("sink").start(sink::run);
         awaitShutdown(() -> {

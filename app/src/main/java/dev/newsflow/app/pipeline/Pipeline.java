@@ -33,7 +33,13 @@ public final class Pipeline implements AutoCloseable {
   public static Pipeline start(Settings settings) throws IOException {
     EnrichService enrich = new EnrichService(settings);
     enrich.start();
-    SinkService sink = new SinkService(settings);
+    SinkService sink;
+    try {
+      sink = new SinkService(settings);
+    } catch (dev.newsflow.sink.store.StoreException e) {
+      enrich.close();
+      throw new IllegalStateException("cannot open the sink's target: " + e.getMessage(), e);
+    }
     FeedFetcherService ingest = new FeedFetcherService(settings);
     Pipeline p = new Pipeline(enrich, sink, ingest);
     p.threads.add(Thread.ofPlatform().name("sink").start(sink::run));

@@ -24,7 +24,7 @@ class CommandLineTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"demo", "run", "ingest", "enrich", "sink", "broker"})
+  @ValueSource(strings = {"demo", "run", "ingest", "enrich", "sink", "broker", "feeds", "parse-feed", "extract", "tag", "dedup"})
   void everyCommandHasHelp(String command) {
     Run r = run(command, "--help");
     assertThat(r.exit()).isZero();
@@ -35,7 +35,7 @@ class CommandLineTest {
   void topLevelHelpListsTheCommands() {
     Run r = run("--help");
     assertThat(r.exit()).isZero();
-    for (String c : List.of("demo", "run", "ingest", "enrich", "sink")) {
+    for (String c : List.of("demo", "run", "ingest", "enrich", "sink", "feeds", "parse-feed", "extract", "tag", "dedup")) {
       assertThat(r.out()).contains(c);
     }
   }
@@ -52,6 +52,14 @@ class CommandLineTest {
     Run r = run("run", "--feeds", "target/no-such-file.txt", "--data-dir", "target/cli-test");
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("no-such-file.txt");
+  }
+
+  @Test
+  void anUnknownSinkTargetIsAClearError() {
+    Run r = run("sink", "--sink", "s3", "--bootstrap-servers", "127.0.0.1:1", "--data-dir", "target/cli-test",
+        "-D", "kafka.default.api.timeout.ms=2000", "-D", "kafka.request.timeout.ms=1000");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("newsflow sink: error:");
   }
 
   @Test

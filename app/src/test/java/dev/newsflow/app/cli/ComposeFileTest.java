@@ -74,6 +74,18 @@ class ComposeFileTest {
   }
 
   @Test
+  void theSinkWritesToTheComposePostgres() {
+    JsonNode env = compose.path("services").path("sink").path("environment");
+    JsonNode pg = compose.path("services").path("postgres").path("environment");
+    assertThat(env.path("NEWSFLOW_SINK_TARGETS").asText()).contains("postgres");
+    assertThat(env.path("NEWSFLOW_SINK_JDBC_URL").asText())
+        .startsWith("jdbc:postgresql://postgres:5432/" + pg.path("POSTGRES_DB").asText())
+        .contains("user=" + pg.path("POSTGRES_USER").asText())
+        .contains("password=" + pg.path("POSTGRES_PASSWORD").asText());
+    assertThat(compose.path("services").path("sink").path("depends_on").has("postgres")).isTrue();
+  }
+
+  @Test
   void theStagesReachKafkaAtItsAdvertisedListener() {
     String advertised = compose.path("services").path("kafka").path("environment").path("KAFKA_ADVERTISED_LISTENERS").asText();
     assertThat(advertised).contains("//kafka:9092");

@@ -25,11 +25,13 @@ class DemoIT {
     TestKafka.guardExit();
   }
 
-  private String demo() {
+  private String demo(String... extra) {
     CommandLine cl = NewsflowCommand.commandLine();
     StringWriter out = new StringWriter();
     cl.setOut(new PrintWriter(out));
-    int exit = cl.execute("demo", "--data-dir", dataDir.toString(), "--timeout", "120");
+    List<String> args = new java.util.ArrayList<>(List.of("demo", "--data-dir", dataDir.toString(), "--timeout", "120"));
+    args.addAll(List.of(extra));
+    int exit = cl.execute(args.toArray(String[]::new));
     assertThat(exit).as("demo exit code; output:%n%s", out).isZero();
     return out.toString();
   }
@@ -45,6 +47,35 @@ class DemoIT {
     String second = demo();
     assertThat(second).contains("(0 written by this run, 5 already there)");
     assertExactlyOnce(sample);
+  }
+
+  @Test
+  void landsTheSampleInPostgresToo() throws Exception {
+    String admin = System.getenv("NEWSFLOW_TEST_JDBC_URL");
+    org.junit.jupiter.api.Assumptions.assumeTrue(admin != null && !admin.isBlank(),
+        "NEWSFLOW_TEST_JDBC_URL is not set: no PostgreSQL for the demo's SQL sink");
+    String db = "newsflow_demo_it_" + Long.toHexString(System.nanoTime());
+    try (var c = java.sql.DriverManager.getConnection(admin); var s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + db);
+    }
+    String url = admin.replaceFirst("(//[^/]+/)[^?]*", "$1" + db);
+    try {
+      String first = demo("--sink", "jsonl,postgres", "--jdbc-url", url);
+      assertThat(first).contains("PostgreSQL table articles");
+      String second = demo("--sink", "postgres", "--jdbc-url", url);
+      assertThat(second).contains("all 5 sample articles are in the sink");
+      try (var c = java.sql.DriverManager.getConnection(url); var s = c.createStatement();
+          var r = s.executeQuery("SELECT count(*), count(DISTINCT id), min(length(body)) FROM articles")) {
+        r.next();
+        assertThat(r.getInt(1)).isEqualTo(5);
+        assertThat(r.getInt(2)).isEqualTo(5);
+        assertThat(r.getInt(3)).isGreaterThan(500);
+      }
+    } finally {
+      try (var c = java.sql.DriverManager.getConnection(admin); var s = c.createStatement()) {
+        s.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+      }
+    }
   }
 
   private void assertExactlyOnce(SampleManifest sample) {

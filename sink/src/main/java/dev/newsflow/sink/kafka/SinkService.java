@@ -6,12 +6,12 @@ import dev.newsflow.schemas.config.Settings;
 import dev.newsflow.schemas.serde.AvroCodec;
 import dev.newsflow.schemas.serde.AvroDecodingException;
 import dev.newsflow.schemas.topic.Topics;
-import dev.newsflow.sink.jsonl.JsonLinesStore;
+import dev.newsflow.sink.store.ArticleStore;
+import dev.newsflow.sink.store.StoreException;
+import dev.newsflow.sink.store.Stores;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,14 +50,14 @@ public final class SinkService implements AutoCloseable {
   private final Topics topics;
   private final KafkaConsumer<String, byte[]> consumer;
   private final KafkaProducer<String, byte[]> dlqProducer;
-  private final JsonLinesStore store;
+  private final ArticleStore store;
   private final Duration backoff;
   private final Duration maxBackoff;
   private final AtomicLong written = new AtomicLong();
   private final AtomicLong deadLettered = new AtomicLong();
   private volatile boolean running = true;
 
-  public SinkService(Settings settings) throws IOException {
+  public SinkService(Settings settings) throws IOException, StoreException {
     this.topics = Topics.from(settings);
     Map<String, Object> common = new HashMap<>(settings.kafkaProperties());
     Map<String, Object> consumerConfig = new HashMap<>(common);
@@ -73,9 +73,7 @@ public final class SinkService implements AutoCloseable {
     producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
     producerConfig.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "newsflow-sink-dlq");
     this.dlqProducer = new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
-    String outDir = settings.getString("sink.out-dir", "");
-    this.store = new JsonLinesStore(
-        outDir.isBlank() ? Path.of(settings.getString("data.dir")).resolve("out") : Path.of(outDir), Clock.systemUTC());
+    this.store = Stores.open(settings);
     this.backoff = settings.getMillis("sink.retry.backoff.ms");
     this.maxBackoff = settings.getMillis("sink.retry.max-backoff.ms");
   }
@@ -94,13 +92,14 @@ public final class SinkService implements AutoCloseable {
           handle(records);
           consumer.commitSync(nextOffsets(records));
           wait = backoff;
-        } catch (IOException | RuntimeException e) {
+        } catch (StoreException | IOException | RuntimeException e) {
           if (e instanceof WakeupException w) {
             throw w;
           }
-          LOG.warn("sink: batch of {} not written ({}); retrying in {} ms", records.count(), e.toString(), wait.toMillis());
+          LOG.warn("sink: batch of {} not written to {} ({}); pausing {} ms, then retrying", records.count(), store.name(),
+              e.getMessage(), wait.toMillis());
           rewind(records);
-          TimeUnit.MILLISECONDS.sleep(wait.toMillis());
+          pauseFor(wait);
           wait = wait.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : wait.multipliedBy(2);
         }
       }
@@ -108,24 +107,52 @@ public final class SinkService implements AutoCloseable {
       if (running) {
         throw e;
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     } finally {
       consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(10)));
     }
   }
 
-  private void handle(ConsumerRecords<String, byte[]> records) throws IOException {
+  /** Keeps polling (so the group sees the consumer alive) without fetching, while the target is down. */
+  private void pauseFor(Duration wait) {
+    var assigned = consumer.assignment();
+    consumer.pause(assigned);
+    long until = System.nanoTime() + wait.toNanos();
+    while (running && System.nanoTime() < until) {
+      consumer.poll(Duration.ofMillis(Math.min(200, Math.max(1, (until - System.nanoTime()) / 1_000_000))));
+    }
+    consumer.resume(consumer.assignment());
+  }
+
+  private void handle(ConsumerRecords<String, byte[]> records) throws StoreException, IOException {
     List<EnrichedArticle> batch = new ArrayList<>(records.count());
+    List<ConsumerRecord<String, byte[]>> sources = new ArrayList<>(records.count());
     List<java.util.concurrent.Future<?>> letters = new ArrayList<>();
     for (ConsumerRecord<String, byte[]> r : records) {
       try {
         batch.add(CODEC.decode(r.value()));
+        sources.add(r);
       } catch (AvroDecodingException e) {
-        letters.add(deadLetter(r, e.getMessage()));
+        letters.add(deadLetter(r, "UNDECODABLE_RECORD", e.getMessage()));
       }
     }
-    store.write(batch);
+    try {
+      store.write(batch);
+    } catch (StoreException e) {
+      if (e.isTransient()) {
+        throw e;
+      }
+      LOG.warn("sink: {} refused the batch ({}); writing its records one by one to find the refused ones", store.name(), e.getMessage());
+      for (int i = 0; i < batch.size(); i++) {
+        try {
+          store.write(List.of(batch.get(i)));
+        } catch (StoreException one) {
+          if (one.isTransient()) {
+            throw one;
+          }
+          letters.add(deadLetter(sources.get(i), "SINK_REJECTED", store.name() + ": " + one.getMessage()));
+        }
+      }
+    }
     for (var letter : letters) {
       try {
         letter.get(30, TimeUnit.SECONDS);
@@ -133,14 +160,14 @@ public final class SinkService implements AutoCloseable {
         throw new IOException("dead letter not acknowledged: " + e.getMessage(), e);
       }
     }
-    written.addAndGet(batch.size());
+    written.addAndGet(batch.size() - letters.size());
     deadLettered.addAndGet(letters.size());
   }
 
-  private java.util.concurrent.Future<?> deadLetter(ConsumerRecord<String, byte[]> r, String detail) {
-    LOG.warn("sink: UNDECODABLE_RECORD at {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), detail);
+  private java.util.concurrent.Future<?> deadLetter(ConsumerRecord<String, byte[]> r, String reason, String detail) {
+    LOG.warn("sink: {} at {}-{}@{}: {}", reason, r.topic(), r.partition(), r.offset(), detail);
     DeadLetter letter = DeadLetter.newBuilder()
-        .setStage("sink").setReason("UNDECODABLE_RECORD").setDetail(detail)
+        .setStage("sink").setReason(reason).setDetail(detail)
         .setSourceTopic(r.topic()).setSourcePartition(r.partition()).setSourceOffset(r.offset())
         .setKey(r.key() == null ? null : ByteBuffer.wrap(r.key().getBytes(StandardCharsets.UTF_8)))
         .setValue(r.value() == null ? null : ByteBuffer.wrap(r.value()))
@@ -184,6 +211,10 @@ public final class SinkService implements AutoCloseable {
   /** Releases the producer and the file store; call after {@link #run()} has returned. */
   public void release() throws IOException {
     dlqProducer.close(Duration.ofSeconds(10));
-    store.close();
+    try {
+      store.close();
+    } catch (StoreException e) {
+      throw new IOException(e.getMessage(), e);
+    }
   }
 }

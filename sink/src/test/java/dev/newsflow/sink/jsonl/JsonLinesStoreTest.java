@@ -33,13 +33,25 @@ class JsonLinesStoreTest {
         .build();
   }
 
+  private static final long BIG = 1L << 30;
+
+  private List<String> lines(String name) throws Exception {
+    return Files.readAllLines(dir.resolve(name));
+  }
+
+  private List<String> files() throws Exception {
+    try (var list = Files.list(dir)) {
+      return list.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
   @Test
   void writesOneReadableJsonObjectPerLineWithIsoTimes() throws Exception {
     Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
-    try (JsonLinesStore store = new JsonLinesStore(dir, clock)) {
+    try (JsonLinesStore store = new JsonLinesStore(dir, "host-1", BIG, clock)) {
       store.write(List.of(article("a"), article("b")));
     }
-    List<String> lines = Files.readAllLines(dir.resolve("articles-2026-11-23.jsonl"));
+    List<String> lines = lines("articles-2026-11-23-host-1-0001.jsonl");
     assertThat(lines).hasSize(2);
     JsonNode a = new ObjectMapper().readTree(lines.get(0));
     assertThat(a.path("id").asText()).isEqualTo("a");
@@ -55,27 +67,64 @@ class JsonLinesStoreTest {
   }
 
   @Test
+  void writesUnderATemporaryNameAndRenamesWhenClosed() throws Exception {
+    Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
+    JsonLinesStore store = new JsonLinesStore(dir, "host-1", BIG, clock);
+    store.write(List.of(article("a")));
+    assertThat(files()).containsExactly("articles-2026-11-23-host-1-0001.jsonl.part");
+    assertThat(lines("articles-2026-11-23-host-1-0001.jsonl.part")).as("durable before the rename").hasSize(1);
+    store.close();
+    assertThat(files()).containsExactly("articles-2026-11-23-host-1-0001.jsonl");
+  }
+
+  @Test
+  void rollsToANewFileWhenTheSizeIsReached() throws Exception {
+    Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
+    try (JsonLinesStore store = new JsonLinesStore(dir, "host-1", 1500, clock)) {
+      for (int i = 0; i < 5; i++) {
+        store.write(List.of(article("a" + i)));
+      }
+    }
+    assertThat(files()).hasSizeGreaterThan(1).allMatch(f -> f.endsWith(".jsonl"));
+    int total = 0;
+    for (String f : files()) {
+      total += lines(f).size();
+    }
+    assertThat(total).isEqualTo(5);
+  }
+
+  @Test
   void startsANewFileWhenTheUtcDayChanges() throws Exception {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-23T23:59:59Z"));
-    try (JsonLinesStore store = new JsonLinesStore(dir, clock)) {
+    try (JsonLinesStore store = new JsonLinesStore(dir, "host-1", BIG, clock)) {
       store.write(List.of(article("a")));
       clock.now = Instant.parse("2026-11-24T00:00:01Z");
       store.write(List.of(article("b")));
     }
-    assertThat(Files.readAllLines(dir.resolve("articles-2026-11-23.jsonl"))).hasSize(1);
-    assertThat(Files.readAllLines(dir.resolve("articles-2026-11-24.jsonl"))).hasSize(1);
+    assertThat(files()).containsExactly("articles-2026-11-23-host-1-0001.jsonl", "articles-2026-11-24-host-1-0001.jsonl");
   }
 
   @Test
-  void appendsToTheFileOfTheDayAcrossRestarts() throws Exception {
+  void aRestartContinuesTheSequenceAndFinishesAFileLeftByACrash() throws Exception {
     Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
-    try (JsonLinesStore store = new JsonLinesStore(dir, clock)) {
-      store.write(List.of(article("a")));
-    }
-    try (JsonLinesStore store = new JsonLinesStore(dir, clock)) {
+    JsonLinesStore crashed = new JsonLinesStore(dir, "host-1", BIG, clock);
+    crashed.write(List.of(article("a")));
+    // No close: the process died with the file still named .part.
+    try (JsonLinesStore store = new JsonLinesStore(dir, "host-1", BIG, clock)) {
       store.write(List.of(article("b")));
     }
-    assertThat(Files.readAllLines(dir.resolve("articles-2026-11-23.jsonl"))).hasSize(2);
+    assertThat(files()).containsExactly("articles-2026-11-23-host-1-0001.jsonl", "articles-2026-11-23-host-1-0002.jsonl");
+  }
+
+  @Test
+  void instancesWriteTheirOwnFiles() throws Exception {
+    Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
+    try (JsonLinesStore one = new JsonLinesStore(dir, "host-1", BIG, clock);
+        JsonLinesStore two = new JsonLinesStore(dir, "host-2", BIG, clock)) {
+      one.write(List.of(article("a")));
+      two.write(List.of(article("b")));
+    }
+    assertThat(files()).containsExactly("articles-2026-11-23-host-1-0001.jsonl", "articles-2026-11-23-host-2-0001.jsonl");
   }
 
   static final class MutableClock extends Clock {

@@ -44,7 +44,7 @@ class SinkServiceIT {
         "kafka.bootstrap.servers", TestKafka.bootstrapServers(), "data.dir", dataDir.toString(),
         "topics.raw", prefix + ".raw", "topics.enriched", prefix + ".enriched",
         "topics.fetch-events", prefix + ".events", "topics.dlq", prefix + ".dlq", "topics.feeds", prefix + ".feeds",
-        "sink.group-id", prefix));
+        "sink.group-id", prefix, "sink.instance", "it"));
     Topics topics = Topics.from(settings);
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestKafka.bootstrapServers()))) {
       TopicAdmin.ensure(admin, topics, 2, (short) 1);
