@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param userAgent the User-Agent header: names the project and a contact URL
  * @param allowPrivateAddresses whether loopback and private addresses may be fetched
  * @param proxy an HTTP proxy that every request goes through, or null for direct connections
+ * @param maxInFlight HTTP exchanges in progress at once (waiting for a host's turn does not count)
  */
 public record FetchConfig(
     Duration connectTimeout,
@@ -26,12 +27,13 @@ public record FetchConfig(
     int maxRedirects,
     String userAgent,
     boolean allowPrivateAddresses,
-    InetSocketAddress proxy) {
+    InetSocketAddress proxy,
+    int maxInFlight) {
 
   public FetchConfig {
     Objects.requireNonNull(userAgent, "userAgent");
-    if (maxBodyBytes < 1 || maxRedirects < 0) {
-      throw new IllegalArgumentException("fetch.max-body-bytes must be >= 1 and fetch.max-redirects >= 0");
+    if (maxBodyBytes < 1 || maxRedirects < 0 || maxInFlight < 1) {
+      throw new IllegalArgumentException("fetch.max-body-bytes and fetch.max-in-flight must be >= 1, fetch.max-redirects >= 0");
     }
   }
 
@@ -47,7 +49,14 @@ public record FetchConfig(
         s.getInt("fetch.max-redirects"),
         agent,
         s.getBoolean("fetch.allow-private-addresses"),
-        proxy(s.getString("fetch.proxy", "")));
+        proxy(s.getString("fetch.proxy", "")),
+        s.getInt("fetch.max-in-flight"));
+  }
+
+  /** Limits without a proxy and with 256 exchanges in flight. */
+  public FetchConfig(Duration connectTimeout, Duration requestTimeout, Duration totalTimeout, long maxBodyBytes,
+      int maxRedirects, String userAgent, boolean allowPrivateAddresses, InetSocketAddress proxy) {
+    this(connectTimeout, requestTimeout, totalTimeout, maxBodyBytes, maxRedirects, userAgent, allowPrivateAddresses, proxy, 256);
   }
 
   private static InetSocketAddress proxy(String hostPort) {

@@ -36,10 +36,12 @@ public final class HttpFetcher implements AutoCloseable {
   private final AddressPolicy policy;
   private final HttpClient client;
   private final ScheduledExecutorService deadlines;
+  private final java.util.concurrent.Semaphore inFlight;
 
   public HttpFetcher(FetchConfig config) {
     this.config = config;
     this.policy = new AddressPolicy(config.allowPrivateAddresses());
+    this.inFlight = new java.util.concurrent.Semaphore(config.maxInFlight(), true);
     HttpClient.Builder builder =
         HttpClient.newBuilder()
             .connectTimeout(config.connectTimeout())
@@ -64,6 +66,20 @@ public final class HttpFetcher implements AutoCloseable {
    * request only.
    */
   public FetchResult fetch(URI url, Map<String, String> extraHeaders) {
+    try {
+      inFlight.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new FetchResult.Failed(url, FetchStatus.IO_ERROR, 0, "interrupted", Duration.ZERO, null);
+    }
+    try {
+      return exchange(url, extraHeaders);
+    } finally {
+      inFlight.release();
+    }
+  }
+
+  private FetchResult exchange(URI url, Map<String, String> extraHeaders) {
     long start = System.nanoTime();
     Set<URI> visited = new HashSet<>();
     URI current = url;

@@ -32,6 +32,9 @@ public final class FeedCatalog implements AutoCloseable {
     c.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     c.put(ProducerConfig.ACKS_CONFIG, "all");
     c.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "newsflow-feeds");
+    // Subscriptions are few; one request at a time avoids the sequence errors seen right after the
+    // topics are created (NOT_LEADER_OR_FOLLOWER, then OUT_OF_ORDER_SEQUENCE_NUMBER until timeout).
+    c.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
     this.producer = new KafkaProducer<>(c, new StringSerializer(), new ByteArraySerializer());
   }
 

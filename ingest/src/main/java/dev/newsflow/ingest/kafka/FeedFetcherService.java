@@ -32,7 +32,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -88,7 +87,6 @@ public final class FeedFetcherService implements AutoCloseable {
   private final HttpFetcher fetcher;
   private final FeedPoller poller;
   private final ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
-  private final Semaphore slots;
   private final Map<String, Owned> owned = new HashMap<>();
   private final Map<String, FeedState> restored = new HashMap<>();
   private final Map<Integer, Long> catchingUp = new HashMap<>();
@@ -121,7 +119,6 @@ public final class FeedFetcherService implements AutoCloseable {
     this.poller = new FeedPoller(fetcher, new FeedParser(), new ArticleExtractor(), robots,
         new PollPlanner(ScheduleConfig.from(settings), new Random()),
         new HostGate(settings.getMillis("politeness.host-delay.ms")), settings.getInt("poll.seen-items.max"), clock);
-    this.slots = new Semaphore(settings.getInt("ingest.concurrency"));
   }
 
   /** Polls whose results were committed by this instance since it started. */
@@ -254,19 +251,19 @@ public final class FeedFetcherService implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts a poll for every feed that is due. Each runs on its own virtual thread and waits there for
+   * its host's turn ({@link HostGate}) and for an HTTP slot ({@code fetch.max-in-flight}), so that
+   * neither a busy host nor a commit in progress holds back the other feeds.
+   */
   private void dispatchDue() {
     Instant now = clock.instant();
     while (!queue.isEmpty() && !queue.peek().at().isAfter(now)) {
-      Due due = queue.peek();
+      Due due = queue.poll();
       Owned o = owned.get(due.url());
       if (o == null || o.version != due.version() || o.inFlight || o.removed || !o.feed.getEnabled() || o.state.getDisabled()) {
-        queue.poll();
         continue;
       }
-      if (!slots.tryAcquire()) {
-        return;
-      }
-      queue.poll();
       stats.due.incrementAndGet();
       stats.maxLagMs.accumulate(Duration.between(due.at(), now).toMillis());
       o.inFlight = true;
@@ -280,8 +277,6 @@ public final class FeedFetcherService implements AutoCloseable {
         } catch (RuntimeException e) {
           LOG.error("ingest: polling {} failed unexpectedly", due.url(), e);
           completed.add(new Completed(internalError(due.url(), state, e), partition));
-        } finally {
-          slots.release();
         }
       });
     }
