@@ -91,9 +91,12 @@ public final class FeedFetcherService implements AutoCloseable {
   private final Map<String, FeedState> restored = new HashMap<>();
   private final Map<Integer, Long> catchingUp = new HashMap<>();
   private final Set<Integer> assigned = new HashSet<>();
+  /** Per partition of the feeds topic, the offset committed before it was assigned: older records were seen before. */
+  private final Map<Integer, Long> seenBefore = new HashMap<>();
   private final PriorityQueue<Due> queue = new PriorityQueue<>((a, b) -> a.at().compareTo(b.at()));
   private final ConcurrentLinkedQueue<Completed> completed = new ConcurrentLinkedQueue<>();
   private final FetcherStats stats = new FetcherStats();
+  private final List<dev.newsflow.schemas.DeadLetter> letters = new ArrayList<>();
   private final AtomicLong committedPolls = new AtomicLong();
   private volatile boolean running = true;
   private volatile boolean crashed;
@@ -187,7 +190,15 @@ public final class FeedFetcherService implements AutoCloseable {
     try {
       feed = FEED_CODEC.decode(r.value());
     } catch (AvroDecodingException e) {
-      LOG.warn("ingest: unreadable feed record for {} at {}-{}@{} ignored: {}", url, r.topic(), r.partition(), r.offset(), e.getMessage());
+      if (r.offset() < seenBefore.getOrDefault(r.partition(), 0L)) {
+        return;
+      }
+      LOG.warn("ingest: unreadable feed record for {} at {}-{}@{} sent to the dead-letter topic: {}", url, r.topic(), r.partition(),
+          r.offset(), e.getMessage());
+      letters.add(dev.newsflow.schemas.DeadLetter.newBuilder().setStage("ingest").setReason("UNDECODABLE_RECORD")
+          .setDetail(e.getMessage()).setSourceTopic(r.topic()).setSourcePartition(r.partition()).setSourceOffset(r.offset())
+          .setKey(java.nio.ByteBuffer.wrap(url.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+          .setValue(java.nio.ByteBuffer.wrap(r.value())).setTime(clock.instant()).build());
       return;
     }
     if (o != null) {
@@ -303,16 +314,21 @@ public final class FeedFetcherService implements AutoCloseable {
         owned.remove(c.result().feedUrl());
       }
     }
-    if (batch.isEmpty() || crashed) {
+    if ((batch.isEmpty() && letters.isEmpty()) || crashed) {
       return;
     }
     try {
       producer.beginTransaction();
+      for (var letter : letters) {
+        producer.send(new ProducerRecord<>(topics.dlq().name(), String.valueOf(letter.getSourceOffset()),
+            topics.dlq().valueSerde().serializer().serialize(topics.dlq().name(), letter)));
+      }
       for (Completed c : batch) {
         send(c.result(), owned.get(c.result().feedUrl()));
       }
       producer.sendOffsetsToTransaction(positions(), consumer.groupMetadata());
       producer.commitTransaction();
+      letters.clear();
     } catch (ProducerFencedException e) {
       throw e;
     } catch (KafkaException e) {
@@ -448,6 +464,8 @@ public final class FeedFetcherService implements AutoCloseable {
       Set<Integer> parts = new HashSet<>();
       partitions.forEach(tp -> parts.add(tp.partition()));
       restored.putAll(loader.load(parts));
+      consumer.committed(new HashSet<>(partitions)).forEach((tp, offset) ->
+          seenBefore.put(tp.partition(), offset == null ? 0L : offset.offset()));
       consumer.seekToBeginning(partitions);
       consumer.endOffsets(partitions).forEach((tp, end) -> catchingUp.put(tp.partition(), end));
       assigned.addAll(parts);

@@ -182,6 +182,42 @@ class FeedFetcherServiceIT {
   }
 
   @Test
+  void anUnreadableFeedRecordGoesToTheDeadLetterTopicAndTheOtherFeedsArePolled() throws Exception {
+    String good = feed(1);
+    try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<>(Map.<String, Object>of(
+        "bootstrap.servers", TestKafka.bootstrapServers()), new org.apache.kafka.common.serialization.StringSerializer(),
+        new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+      producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topics.feeds().name(), "http://bad.example/feed",
+          "not a feed record".getBytes(StandardCharsets.UTF_8))).get();
+    }
+    try (FeedCatalog catalog = new FeedCatalog(settings)) {
+      catalog.add(List.of(good));
+    }
+    FeedFetcherService fetcher = start("poison");
+    try {
+      await().atMost(Duration.ofSeconds(60)).until(() -> polls.containsKey("/feed-1.xml"));
+    } finally {
+      stopAll(fetcher);
+    }
+    List<dev.newsflow.schemas.DeadLetter> letters = new ArrayList<>();
+    try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG, "dlq-" + UUID.randomUUID(),
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+        new StringDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(topics.dlq().name()));
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (letters.isEmpty() && System.nanoTime() < deadline) {
+        consumer.poll(Duration.ofMillis(300)).forEach(r -> letters.add(AvroCodec.of(dev.newsflow.schemas.DeadLetter.class).decode(r.value())));
+      }
+    }
+    assertThat(letters).singleElement().satisfies(l -> {
+      assertThat(l.getReason()).isEqualTo("UNDECODABLE_RECORD");
+      assertThat(l.getSourceTopic()).isEqualTo(topics.feeds().name());
+      assertThat(StandardCharsets.UTF_8.decode(l.getValue()).toString()).isEqualTo("not a feed record");
+    });
+  }
+
+  @Test
   void feedsAddedAndRemovedAtRuntimeAreFollowed() throws Exception {
     String first = feed(1);
     String second = feed(2);
