@@ -5,6 +5,7 @@ import dev.newsflow.app.demo.SampleManifest;
 import dev.newsflow.app.demo.SampleServer;
 import dev.newsflow.app.demo.SinkOutput;
 import dev.newsflow.app.pipeline.KafkaConnection;
+import dev.newsflow.app.monitor.MonitorServer;
 import dev.newsflow.app.pipeline.Pipeline;
 import dev.newsflow.ingest.kafka.FeedCatalog;
 import dev.newsflow.schemas.config.Settings;
@@ -37,6 +38,13 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Give up if the sample has not reached the sink after this long (default: ${DEFAULT-VALUE}).")
   long timeoutSeconds;
 
+  @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "0",
+      description = "Serve /health and /metrics on this port (0: a free port, -1: off; default: ${DEFAULT-VALUE}).")
+  int httpPort;
+
+  @Option(names = "--follow", description = "Keep running after the sample is in the sink, until interrupted.")
+  boolean follow;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -57,7 +65,12 @@ public final class DemoCommand implements Callable<Integer> {
       try (KafkaConnection kafka = KafkaConnection.open(settings, true, "demo");
           FeedCatalog catalog = new FeedCatalog(kafka.settings())) {
         catalog.add(sample.feedUrls());
-        try (Pipeline pipeline = Pipeline.start(kafka.settings())) {
+        try (Pipeline pipeline = Pipeline.start(kafka.settings());
+            MonitorServer monitor = httpPort < 0 ? null : MonitorServer.start(pipeline, httpPort)) {
+          if (monitor != null) {
+            out.printf("monitor: http://127.0.0.1:%d/health and /metrics%n", monitor.port());
+            out.flush();
+          }
           Duration timeout = Duration.ofSeconds(timeoutSeconds);
           boolean drained = pipeline.awaitDrained(kafka.settings(), sample.feeds().size(), timeout);
           Map<String, JsonNode> arrived = awaitSample(settings, sample, drained ? Duration.ofSeconds(5) : Duration.ZERO);
@@ -68,6 +81,11 @@ public final class DemoCommand implements Callable<Integer> {
           }
           Map<String, Integer> after = linesPerArticle(all(SinkOutput.read(settings)), sample);
           report(out, sample, arrived, before, after, settings, kafka.bootstrapServers());
+          if (follow) {
+            out.println("newsflow demo: following (the pipeline keeps running); interrupt to stop.");
+            out.flush();
+            StageCommand.awaitShutdown(() -> {});
+          }
         }
       }
     }

@@ -21,6 +21,10 @@ final class RunCommand implements Callable<Integer> {
       description = "Subscribe to the feeds of FILE (plain text, one URL a line, or OPML) before starting; feeds already subscribed stay.")
   Path feeds;
 
+  @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8080",
+      description = "Serve /health and /metrics on this port (0: a free port, -1: off; default: ${DEFAULT-VALUE}).")
+  int httpPort;
+
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -30,9 +34,11 @@ final class RunCommand implements Callable<Integer> {
       try (FeedCatalog catalog = new FeedCatalog(kafka.settings())) {
         catalog.add(urls);
       }
-      try (Pipeline pipeline = Pipeline.start(kafka.settings())) {
-        spec.commandLine().getErr().printf("newsflow: running (%d feed(s) added), Kafka at %s, output in %s%n", urls.size(),
-            kafka.bootstrapServers(), Path.of(kafka.settings().getString("data.dir")).resolve("out").toAbsolutePath());
+      try (Pipeline pipeline = Pipeline.start(kafka.settings());
+          var monitor = httpPort < 0 ? null : dev.newsflow.app.monitor.MonitorServer.start(pipeline, httpPort)) {
+        spec.commandLine().getErr().printf("newsflow: running (%d feed(s) added), Kafka at %s, output in %s%s%n", urls.size(),
+            kafka.bootstrapServers(), Path.of(kafka.settings().getString("data.dir")).resolve("out").toAbsolutePath(),
+            monitor == null ? "" : ", monitor at http://127.0.0.1:" + monitor.port() + "/health and /metrics");
         spec.commandLine().getErr().flush();
         StageCommand.awaitShutdown(pipeline::close);
       }

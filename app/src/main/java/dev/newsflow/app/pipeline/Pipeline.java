@@ -51,6 +51,14 @@ public final class Pipeline implements AutoCloseable {
     return sink;
   }
 
+  public EnrichService enrich() {
+    return enrich;
+  }
+
+  public FeedFetcherService ingest() {
+    return ingest;
+  }
+
   /**
    * Waits until the fetcher has committed at least {@code polls} polls since it started and both
    * downstream stages have committed everything produced so far (no lag).

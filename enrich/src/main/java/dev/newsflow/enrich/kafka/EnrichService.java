@@ -50,6 +50,11 @@ public final class EnrichService implements AutoCloseable {
     LOG.info("enrich: Kafka Streams started");
   }
 
+  /** The Kafka Streams instance, for metrics and health (not to be closed by callers). */
+  public KafkaStreams kafkaStreams() {
+    return streams;
+  }
+
   public KafkaStreams.State state() {
     return streams.state();
   }

@@ -98,6 +98,7 @@ public final class FeedFetcherService implements AutoCloseable {
   private final FetcherStats stats = new FetcherStats();
   private final List<dev.newsflow.schemas.DeadLetter> letters = new ArrayList<>();
   private final AtomicLong committedPolls = new AtomicLong();
+  private final AtomicLong committedArticles = new AtomicLong();
   private volatile boolean running = true;
   private volatile boolean crashed;
 
@@ -122,6 +123,16 @@ public final class FeedFetcherService implements AutoCloseable {
     this.poller = new FeedPoller(fetcher, new FeedParser(), new ArticleExtractor(), robots,
         new PollPlanner(ScheduleConfig.from(settings), new Random()),
         new HostGate(settings.getMillis("politeness.host-delay.ms")), settings.getInt("poll.seen-items.max"), clock);
+  }
+
+  /** Articles committed by this instance since it started. */
+  public long committedArticles() {
+    return committedArticles.get();
+  }
+
+  /** Whether the fetcher loop is running. */
+  public boolean running() {
+    return running && !crashed;
   }
 
   /** Polls whose results were committed by this instance since it started. */
@@ -351,6 +362,7 @@ public final class FeedFetcherService implements AutoCloseable {
     for (Completed c : batch) {
       PollResult r = c.result();
       committedPolls.incrementAndGet();
+      committedArticles.addAndGet(r.articles().size());
       stats.polled(r.feedStatus(), r.articles().size());
       Owned o = owned.get(r.feedUrl());
       if (o == null) {
