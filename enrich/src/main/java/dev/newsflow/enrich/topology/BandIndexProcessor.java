@@ -18,8 +18,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * One partition of the LSH band index. For a request it answers with every earlier article (within
  * the window) filed under the same band, then files the new one; for a verdict it records the
  * cluster an article joined. Sketches are kept once per partition (by id), band entries hold ids
- * only. Entries older than the window are dropped on access and by an hourly sweep, so the state
- * stays bounded.
+ * only. Entries older than the window are dropped on access and by a sweep every hour of stream
+ * time, so the state stays bounded.
  */
 final class BandIndexProcessor implements Processor<String, byte[], String, byte[]> {
   static final String MEMBERS_STORE = "dedup-band-members";
@@ -44,7 +44,9 @@ final class BandIndexProcessor implements Processor<String, byte[], String, byte
     this.context = context;
     this.members = context.getStateStore(MEMBERS_STORE);
     this.sketches = context.getStateStore(SKETCHES_STORE);
-    context.schedule(Duration.ofHours(1), PunctuationType.WALL_CLOCK_TIME, now -> sweep());
+    // Stream time, not wall-clock time: the window is about the articles' times, and a replay or a
+    // catch-up after downtime must prune as it goes.
+    context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME, now -> sweep());
   }
 
   @Override
@@ -85,6 +87,9 @@ final class BandIndexProcessor implements Processor<String, byte[], String, byte
     byte[] raw = sketches.get(id);
     Stored old = raw == null ? null : DedupMessages.decode(raw, Stored.class);
     if (old == null && sketch == null) {
+      return;
+    }
+    if (old != null && (clusterId == null || clusterId.equals(old.clusterId()))) {
       return;
     }
     Stored merged = new Stored(

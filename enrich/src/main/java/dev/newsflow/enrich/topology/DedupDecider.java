@@ -1,6 +1,5 @@
 package dev.newsflow.enrich.topology;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.newsflow.enrich.dedup.CandidateJudge;
 import dev.newsflow.enrich.dedup.Decision;
 import dev.newsflow.enrich.dedup.Deduplicator;
@@ -34,6 +33,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class DedupDecider implements Processor<String, DedupDecider.In, String, DedupDecider.Out> {
   static final String PENDING_STORE = "dedup-pending";
+  /** Band answers of pending articles, one entry per (article id, band): written once each. */
+  static final String ANSWERS_STORE = "dedup-answers";
+  private static final char SEPARATOR = '\u0000';
   private static final AvroCodec<EnrichedArticle> ARTICLES = AvroCodec.of(EnrichedArticle.class);
   private static final String EXACT = "x:";
 
@@ -51,17 +53,14 @@ final class DedupDecider implements Processor<String, DedupDecider.In, String, D
 
   record ToBand(String band, byte[] message) implements Out {}
 
-  record Pending(byte[] article, long time, byte[] sketch, List<String> bands, Map<String, List<Candidate>> answers) {
-    @JsonIgnore
-    boolean complete() {
-      return answers.keySet().containsAll(bands);
-    }
-  }
+  record Pending(byte[] article, long time, byte[] sketch, List<String> bands) {}
 
   private final Sketcher sketcher;
   private final CandidateJudge judge;
   private ProcessorContext<String, Out> context;
   private KeyValueStore<String, byte[]> pending;
+  private KeyValueStore<String, byte[]> answers;
+  private final Map<String, Pending> cache = new java.util.HashMap<>();
 
   DedupDecider(Sketcher sketcher, CandidateJudge judge) {
     this.sketcher = sketcher;
@@ -72,6 +71,7 @@ final class DedupDecider implements Processor<String, DedupDecider.In, String, D
   public void init(ProcessorContext<String, Out> context) {
     this.context = context;
     this.pending = context.getStateStore(PENDING_STORE);
+    this.answers = context.getStateStore(ANSWERS_STORE);
   }
 
   @Override
@@ -97,7 +97,9 @@ final class DedupDecider implements Processor<String, DedupDecider.In, String, D
     }
     byte[] encoded = sketch.encode();
     long time = record.timestamp();
-    pending.put(a.getId(), DedupMessages.encode(new Pending(ARTICLES.encode(a), time, encoded, bands, new LinkedHashMap<>())));
+    Pending p = new Pending(ARTICLES.encode(a), time, encoded, bands);
+    pending.put(a.getId(), DedupMessages.encode(p));
+    cache.put(a.getId(), p);
     byte[] request = DedupMessages.encode(new BandMessage(false, a.getId(), time, encoded, null));
     for (String band : bands) {
       context.forward(record.withKey(band).withValue(new ToBand(band, request)));
@@ -105,19 +107,28 @@ final class DedupDecider implements Processor<String, DedupDecider.In, String, D
   }
 
   private void collect(Record<String, In> record, BandAnswer answer) {
-    byte[] raw = pending.get(answer.id());
-    if (raw == null) {
+    Pending p = pendingOf(answer.id());
+    if (p == null) {
       return;
     }
-    Pending p = DedupMessages.decode(raw, Pending.class);
-    p.answers().put(answer.band(), answer.candidates());
-    if (!p.complete()) {
-      pending.put(answer.id(), DedupMessages.encode(p));
+    String prefix = answer.id() + SEPARATOR;
+    answers.put(prefix + answer.band(), DedupMessages.encode(answer.candidates()));
+    Map<String, List<Candidate>> got = new LinkedHashMap<>();
+    try (var it = answers.prefixScan(prefix, new org.apache.kafka.common.serialization.StringSerializer())) {
+      while (it.hasNext()) {
+        var e = it.next();
+        got.put(e.key.substring(prefix.length()),
+            List.of(DedupMessages.decode(e.value, Candidate[].class)));
+      }
+    }
+    if (!got.keySet().containsAll(p.bands())) {
       return;
     }
+    got.keySet().forEach(band -> answers.delete(prefix + band));
     pending.delete(answer.id());
+    cache.remove(answer.id());
     EnrichedArticle a = ARTICLES.decode(p.article());
-    Decision d = decide(a.getId(), p);
+    Decision d = decide(a.getId(), p, got);
     context.forward(record.withKey(a.getId()).withValue(new Decided(withDedup(a, d))));
     byte[] verdict = DedupMessages.encode(new BandMessage(true, a.getId(), p.time(), null, d.clusterId()));
     for (String band : p.bands()) {
@@ -125,10 +136,23 @@ final class DedupDecider implements Processor<String, DedupDecider.In, String, D
     }
   }
 
-  private Decision decide(String id, Pending p) {
+  /** The pending article, from this task's cache or (after a restart) from its store. */
+  private Pending pendingOf(String id) {
+    Pending p = cache.get(id);
+    if (p == null) {
+      byte[] raw = pending.get(id);
+      if (raw != null) {
+        p = DedupMessages.decode(raw, Pending.class);
+        cache.put(id, p);
+      }
+    }
+    return p;
+  }
+
+  private Decision decide(String id, Pending p, Map<String, List<Candidate>> got) {
     Candidate exact = null;
     Map<String, CandidateJudge.Candidate> near = new LinkedHashMap<>();
-    for (Map.Entry<String, List<Candidate>> e : p.answers().entrySet()) {
+    for (Map.Entry<String, List<Candidate>> e : got.entrySet()) {
       for (Candidate c : e.getValue()) {
         if (c.id().equals(id)) {
           continue;

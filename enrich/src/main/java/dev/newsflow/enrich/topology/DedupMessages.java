@@ -11,8 +11,13 @@ import java.util.List;
  * compact JSON (internal, never read by subscribers).
  */
 final class DedupMessages {
-  private static final ObjectMapper JSON =
-      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  // Band keys and ids are not field names worth interning: canonicalisation cost 12% of the time.
+  private static final ObjectMapper JSON = new ObjectMapper(
+      com.fasterxml.jackson.core.JsonFactory.builder()
+          .disable(com.fasterxml.jackson.core.JsonFactory.Feature.INTERN_FIELD_NAMES)
+          .disable(com.fasterxml.jackson.core.JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+          .build())
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private DedupMessages() {}
 

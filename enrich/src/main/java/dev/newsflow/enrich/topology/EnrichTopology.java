@@ -43,6 +43,7 @@ public final class EnrichTopology {
     Serde<String> keys = Serdes.String();
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ARTICLE_IDS_STORE), keys, keys));
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DedupDecider.PENDING_STORE), keys, Serdes.ByteArray()));
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DedupDecider.ANSWERS_STORE), keys, Serdes.ByteArray()));
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BandIndexProcessor.MEMBERS_STORE), keys, Serdes.ByteArray()));
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BandIndexProcessor.SKETCHES_STORE), keys, Serdes.ByteArray()));
 
@@ -58,7 +59,7 @@ public final class EnrichTopology {
 
     KStream<String, DedupDecider.In> fresh = branches.get("decoded-articles")
         .mapValues(d -> ((Decoded.Article) d).article(), Named.as("unwrap-article"))
-        .processValues(() -> new RepeatFilterProcessor(ARTICLE_IDS_STORE, config.clock()), Named.as("drop-repeats"), ARTICLE_IDS_STORE)
+        .processValues(() -> new RepeatFilterProcessor(ARTICLE_IDS_STORE, config.clock(), config.window().multipliedBy(2)), Named.as("drop-repeats"), ARTICLE_IDS_STORE)
         .mapValues(new ArticleTagger(config.tagger()), Named.as("tag"))
         .mapValues(a -> (DedupDecider.In) new DedupDecider.Incoming(a), Named.as("to-dedup"));
     KStream<String, DedupDecider.In> answers =
@@ -68,7 +69,7 @@ public final class EnrichTopology {
 
     Map<String, KStream<String, DedupDecider.Out>> decided =
         fresh.merge(answers, Named.as("dedup-inputs"))
-            .process(() -> new DedupDecider(config.sketcher(), config.judge()), Named.as("dedup-decide"), DedupDecider.PENDING_STORE)
+            .process(() -> new DedupDecider(config.sketcher(), config.judge()), Named.as("dedup-decide"), DedupDecider.PENDING_STORE, DedupDecider.ANSWERS_STORE)
             .split(Named.as("dedup-"))
             .branch((k, o) -> o instanceof DedupDecider.ToBand, Branched.as("to-bands"))
             .defaultBranch(Branched.as("decided"));

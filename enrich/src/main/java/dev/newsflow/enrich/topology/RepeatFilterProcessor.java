@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * Drops repeats of an article id already passed on with the same text, and passes a changed text
  * on as an update ({@code updated = true}). Remembers, per id, a hash of the text in a
  * changelogged state store, so that the decision survives restarts and rebalances. Records are
- * keyed by id, so every repeat of an id meets its first copy in the same partition's store.
+ * keyed by id, so every repeat of an id meets its first copy in the same partition's store. Ids not
+ * seen for longer than the retention are forgotten by a daily sweep in stream time, so the store
+ * stays bounded (a repeat after that long passes as new and is recognised by the dedup stage).
  */
 final class RepeatFilterProcessor implements FixedKeyProcessor<String, RawArticle, EnrichedArticle> {
   private static final Logger LOG = LoggerFactory.getLogger(RepeatFilterProcessor.class);
@@ -31,28 +33,59 @@ final class RepeatFilterProcessor implements FixedKeyProcessor<String, RawArticl
   private KeyValueStore<String, String> textHashes;
   private long dropped;
 
-  RepeatFilterProcessor(String storeName, Clock clock) {
+  private final long retentionMs;
+  private long latest;
+
+  RepeatFilterProcessor(String storeName, Clock clock, java.time.Duration retention) {
     this.storeName = storeName;
     this.clock = clock;
+    this.retentionMs = retention.toMillis();
   }
 
   @Override
   public void init(FixedKeyProcessorContext<String, EnrichedArticle> context) {
     this.context = context;
     this.textHashes = context.getStateStore(storeName);
+    context.schedule(java.time.Duration.ofDays(1), org.apache.kafka.streams.processor.PunctuationType.STREAM_TIME, t -> sweep());
+  }
+
+  private void sweep() {
+    long horizon = latest - retentionMs;
+    java.util.List<String> old = new java.util.ArrayList<>();
+    try (var it = textHashes.all()) {
+      while (it.hasNext()) {
+        var e = it.next();
+        if (seenAt(e.value) < horizon) {
+          old.add(e.key);
+        }
+      }
+    }
+    old.forEach(textHashes::delete);
+  }
+
+  /** Stored values are {@code hash@millis}; values of the first version have no time. */
+  private static long seenAt(String value) {
+    int at = value.indexOf('@');
+    return at < 0 ? 0 : Long.parseLong(value.substring(at + 1));
+  }
+
+  private static String hashOf(String value) {
+    int at = value == null ? -1 : value.indexOf('@');
+    return at < 0 ? value : value.substring(0, at);
   }
 
   @Override
   public void process(FixedKeyRecord<String, RawArticle> record) {
     RawArticle article = record.value();
     String hash = textHash(article);
-    String previous = textHashes.get(article.getId());
+    latest = Math.max(latest, record.timestamp());
+    String previous = hashOf(textHashes.get(article.getId()));
     if (hash.equals(previous)) {
       dropped++;
       LOG.debug("enrich: dropped repeat of {} ({} repeats dropped)", article.getId(), dropped);
       return;
     }
-    textHashes.put(article.getId(), hash);
+    textHashes.put(article.getId(), hash + "@" + record.timestamp());
     context.forward(record.withValue(enrich(article, previous != null)));
   }
 
