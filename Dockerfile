@@ -11,5 +11,5 @@ COPY --from=build /src/app/target/lib /opt/newsflow/lib
 USER newsflow
 ENV NEWSFLOW_DATA_DIR=/data
 VOLUME /data
-ENTRYPOINT ["java", "--enable-native-access=ALL-UNNAMED", "-jar", "/opt/newsflow/newsflow.jar"]
+ENTRYPOINT ["java", "--enable-native-access=ALL-UNNAMED", "-Dorg.apache.avro.limits.string.maxLength=16777216", "-Dorg.apache.avro.limits.bytes.maxLength=16777216", "-Dorg.apache.avro.limits.collectionItems.maxLength=1000000", "-jar", "/opt/newsflow/newsflow.jar"]
 CMD ["--help"]

@@ -32,6 +32,18 @@ import org.apache.avro.specific.SpecificRecord;
  */
 public final class AvroCodec<T extends SpecificRecord> {
 
+  /**
+   * Avro allocates a string, bytes or array from its length prefix before reading it; its default
+   * limits (about 2^31) let a 15-byte forged record take gigabytes (found by fuzzing). No record of
+   * ours exceeds the producers' 16 MiB request size, so these limits refuse only forged input. An
+   * operator's own {@code -D} values win; Avro reads them once, at its first use.
+   */
+  static {
+    System.getProperties().putIfAbsent("org.apache.avro.limits.string.maxLength", String.valueOf(16 * 1024 * 1024));
+    System.getProperties().putIfAbsent("org.apache.avro.limits.bytes.maxLength", String.valueOf(16 * 1024 * 1024));
+    System.getProperties().putIfAbsent("org.apache.avro.limits.collectionItems.maxLength", "1000000");
+  }
+
   /** Lists, one per line, the resource names of the earlier schema versions, next to this file. */
   public static final String HISTORY_INDEX = "/dev/newsflow/schemas/history/INDEX";
 

@@ -139,7 +139,9 @@ public final class UrlCanonicalizer {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("invalid host '" + raw + "' in " + abbreviate(url), e);
     }
-    if (host.isEmpty() || !host.matches("[a-z0-9._-]+")) {
+    // Labels separated by single dots: "news..example", "." and "ue." (after its one trailing dot
+    // was dropped) are not hosts, and accepting them made canonicalisation not idempotent.
+    if (host.isEmpty() || !host.matches("[a-z0-9_-]+(\\.[a-z0-9_-]+)*")) {
       throw new IllegalArgumentException("invalid host '" + raw + "' in " + abbreviate(url));
     }
     return host.startsWith("www.") && host.indexOf('.', 4) > 0 ? host.substring(4) : host;
