@@ -71,6 +71,30 @@ class AvroCodecTest {
   }
 
   @Test
+  void readsAnEnrichedArticleWrittenWithThePreviousVersion() throws IOException {
+    Schema v1 = AvroCodec.parse("/dev/newsflow/schemas/history/EnrichedArticle-v1.avsc");
+    assertThat(v1.getField("actorCodes")).as("v1 is the earlier shape").isNull();
+    Schema dedup = v1.getField("dedup").schema();
+    GenericRecord old = new org.apache.avro.generic.GenericRecordBuilder(v1)
+        .set("id", "e1").set("url", "https://news.example.com/e1").set("feedUrl", "f").set("title", "Old")
+        .set("text", "Old text.").set("fetchedAt", 1_600_000_000_000L).set("enrichedAt", 1_600_000_001_000L)
+        .set("source", "news.example.com")
+        .set("dedup", new org.apache.avro.generic.GenericRecordBuilder(dedup)
+            .set("verdict", new GenericData.EnumSymbol(dedup.getField("verdict").schema(), "NEAR_DUPLICATE"))
+            .set("duplicateOf", "e0").set("clusterId", "e0").set("similarity", 0.8).build())
+        .build();
+    byte[] bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1).encode(old).array();
+
+    EnrichedArticle read = AvroCodec.of(EnrichedArticle.class).decode(bytes);
+
+    assertThat(read.getTitle()).isEqualTo("Old");
+    assertThat(read.getDedup().getVerdict()).isEqualTo(dev.newsflow.schemas.DedupVerdict.NEAR_DUPLICATE);
+    assertThat(read.getDedup().getDuplicateOf()).isEqualTo("e0");
+    assertThat(read.getActorCodes()).isEmpty();
+    assertThat(read.getEventTypes()).isEmpty();
+  }
+
+  @Test
   void everyHistoricalSchemaIsStillReadable() {
     assertThat(codec.readableVersions()).isEqualTo(2);
     assertThat(AvroCodec.of(EnrichedArticle.class).readableVersions()).isEqualTo(2);
