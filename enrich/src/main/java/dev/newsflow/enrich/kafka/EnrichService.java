@@ -19,12 +19,28 @@ public final class EnrichService implements AutoCloseable {
   private final KafkaStreams streams;
 
   public EnrichService(Settings settings) {
-    this.streams = new KafkaStreams(EnrichTopology.build(EnrichConfig.from(settings)), streamsConfig(settings));
+    this.streams = new KafkaStreams(EnrichTopology.build(EnrichConfig.from(settings, bandPartitions(settings))), streamsConfig(settings));
     streams.setUncaughtExceptionHandler(
         e -> {
           LOG.error("enrich: stream thread failed; replacing it", e);
           return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
+  }
+
+  /**
+   * Partitions of the band-index topic as the cluster has them (they decide which band lives where),
+   * else {@code topics.partitions} when it cannot be read.
+   */
+  static int bandPartitions(Settings s) {
+    String topic = dev.newsflow.schemas.topic.Topics.from(s).dedupBands().name();
+    java.util.Map<String, Object> config = new java.util.HashMap<>(s.kafkaProperties());
+    try (var admin = org.apache.kafka.clients.admin.Admin.create(config)) {
+      return admin.describeTopics(java.util.List.of(topic)).allTopicNames().get(30, java.util.concurrent.TimeUnit.SECONDS)
+          .get(topic).partitions().size();
+    } catch (Exception e) {
+      LOG.warn("enrich: cannot read the partitions of {} ({}); assuming topics.partitions", topic, e.toString());
+      return s.getInt("topics.partitions");
+    }
   }
 
   static Properties streamsConfig(Settings s) {

@@ -15,9 +15,10 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * One partition of the LSH band index. For a request it answers with every earlier article (within
- * the window) filed under the same band, then files the new one; for a verdict it records the
- * cluster an article joined. Sketches are kept once per partition (by id), band entries hold ids
+ * One partition of the LSH band index. A request carries all of an article's bands that live in
+ * this partition; the answer lists every earlier article (within the window) filed under any of
+ * them, each once, then the article is filed under them; a verdict records the cluster an article
+ * joined. Sketches are kept once per partition (by id), band entries hold ids
  * only. Entries older than the window are dropped on access and by a sweep every hour of stream
  * time, so the state stays bounded.
  */
@@ -57,9 +58,20 @@ final class BandIndexProcessor implements Processor<String, byte[], String, byte
       return;
     }
     latest = Math.max(latest, m.time());
-    List<Member> filed = load(record.key());
+    java.util.Map<String, Candidate> found = new java.util.LinkedHashMap<>();
+    for (String band : m.bands()) {
+      lookUpAndFile(band, m, found);
+    }
+    remember(m.id(), m.time(), m.sketch(), null);
+    context.forward(record.withKey(m.id())
+        .withValue(DedupMessages.encode(new BandAnswer(m.id(), record.key(), List.copyOf(found.values())))));
+  }
+
+  /** Adds to {@code found} the earlier articles filed under {@code band}, then files this one. */
+  private void lookUpAndFile(String band, BandMessage m, java.util.Map<String, Candidate> found) {
+    boolean exact = band.startsWith("x:");
+    List<Member> filed = load(band);
     List<Member> kept = new ArrayList<>(filed.size() + 1);
-    List<Candidate> candidates = new ArrayList<>();
     boolean present = false;
     for (Member member : filed) {
       if (member.time() < m.time() - windowMs) {
@@ -68,19 +80,26 @@ final class BandIndexProcessor implements Processor<String, byte[], String, byte
       kept.add(member);
       present |= member.id().equals(m.id());
       if (DedupMessages.before(member.time(), member.id(), m.time(), m.id())) {
+        Candidate known = found.get(member.id());
+        if (known != null) {
+          if (exact && !known.exact()) {
+            found.put(member.id(), new Candidate(known.id(), known.time(), known.sketch(), known.clusterId(), true));
+          }
+          continue;
+        }
         byte[] raw = sketches.get(member.id());
         if (raw != null) {
           Stored s = DedupMessages.decode(raw, Stored.class);
-          candidates.add(new Candidate(member.id(), member.time(), s.sketch(), s.clusterId()));
+          found.put(member.id(), new Candidate(member.id(), member.time(), s.sketch(), s.clusterId(), exact));
         }
       }
     }
     if (!present) {
       kept.add(new Member(m.id(), m.time()));
     }
-    members.put(record.key(), DedupMessages.encode(kept));
-    remember(m.id(), m.time(), m.sketch(), null);
-    context.forward(record.withKey(m.id()).withValue(DedupMessages.encode(new BandAnswer(m.id(), record.key(), candidates))));
+    if (!present || kept.size() != filed.size()) {
+      members.put(band, DedupMessages.encode(kept));
+    }
   }
 
   private void remember(String id, long time, byte[] sketch, String clusterId) {

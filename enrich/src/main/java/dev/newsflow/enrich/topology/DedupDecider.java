@@ -53,7 +53,7 @@ final class DedupDecider implements Processor<String, DedupDecider.In, String, D
 
   record ToBand(String band, byte[] message) implements Out {}
 
-  record Pending(byte[] article, long time, byte[] sketch, List<String> bands) {}
+  record Pending(byte[] article, long time, byte[] sketch, List<String> groups, Map<String, List<String>> bandsByGroup) {}
 
   private final Sketcher sketcher;
   private final CandidateJudge judge;
@@ -62,9 +62,12 @@ final class DedupDecider implements Processor<String, DedupDecider.In, String, D
   private KeyValueStore<String, byte[]> answers;
   private final Map<String, Pending> cache = new java.util.HashMap<>();
 
-  DedupDecider(Sketcher sketcher, CandidateJudge judge) {
+  private final int bandPartitions;
+
+  DedupDecider(Sketcher sketcher, CandidateJudge judge, int bandPartitions) {
     this.sketcher = sketcher;
     this.judge = judge;
+    this.bandPartitions = bandPartitions;
   }
 
   @Override
@@ -97,12 +100,16 @@ final class DedupDecider implements Processor<String, DedupDecider.In, String, D
     }
     byte[] encoded = sketch.encode();
     long time = record.timestamp();
-    Pending p = new Pending(ARTICLES.encode(a), time, encoded, bands);
+    Map<String, List<String>> byGroup = new java.util.TreeMap<>();
+    for (String band : bands) {
+      byGroup.computeIfAbsent(DedupMessages.groupKey(DedupMessages.bandPartition(band, bandPartitions)), g -> new ArrayList<>()).add(band);
+    }
+    Pending p = new Pending(ARTICLES.encode(a), time, encoded, List.copyOf(byGroup.keySet()), byGroup);
     pending.put(a.getId(), DedupMessages.encode(p));
     cache.put(a.getId(), p);
-    byte[] request = DedupMessages.encode(new BandMessage(false, a.getId(), time, encoded, null));
-    for (String band : bands) {
-      context.forward(record.withKey(band).withValue(new ToBand(band, request)));
+    for (Map.Entry<String, List<String>> g : byGroup.entrySet()) {
+      byte[] request = DedupMessages.encode(new BandMessage(false, a.getId(), time, encoded, null, g.getValue()));
+      context.forward(record.withKey(g.getKey()).withValue(new ToBand(g.getKey(), request)));
     }
   }
 
@@ -112,7 +119,7 @@ final class DedupDecider implements Processor<String, DedupDecider.In, String, D
       return;
     }
     String prefix = answer.id() + SEPARATOR;
-    answers.put(prefix + answer.band(), DedupMessages.encode(answer.candidates()));
+    answers.put(prefix + answer.group(), DedupMessages.encode(answer.candidates()));
     Map<String, List<Candidate>> got = new LinkedHashMap<>();
     try (var it = answers.prefixScan(prefix, new org.apache.kafka.common.serialization.StringSerializer())) {
       while (it.hasNext()) {
@@ -121,18 +128,18 @@ final class DedupDecider implements Processor<String, DedupDecider.In, String, D
             List.of(DedupMessages.decode(e.value, Candidate[].class)));
       }
     }
-    if (!got.keySet().containsAll(p.bands())) {
+    if (!got.keySet().containsAll(p.groups())) {
       return;
     }
-    got.keySet().forEach(band -> answers.delete(prefix + band));
+    got.keySet().forEach(group -> answers.delete(prefix + group));
     pending.delete(answer.id());
     cache.remove(answer.id());
     EnrichedArticle a = ARTICLES.decode(p.article());
     Decision d = decide(a.getId(), p, got);
     context.forward(record.withKey(a.getId()).withValue(new Decided(withDedup(a, d))));
-    byte[] verdict = DedupMessages.encode(new BandMessage(true, a.getId(), p.time(), null, d.clusterId()));
-    for (String band : p.bands()) {
-      context.forward(record.withKey(band).withValue(new ToBand(band, verdict)));
+    for (Map.Entry<String, List<String>> g : p.bandsByGroup().entrySet()) {
+      byte[] verdict = DedupMessages.encode(new BandMessage(true, a.getId(), p.time(), null, d.clusterId(), g.getValue()));
+      context.forward(record.withKey(g.getKey()).withValue(new ToBand(g.getKey(), verdict)));
     }
   }
 
@@ -157,8 +164,7 @@ final class DedupDecider implements Processor<String, DedupDecider.In, String, D
         if (c.id().equals(id)) {
           continue;
         }
-        if (e.getKey().startsWith(EXACT)
-            && (exact == null || DedupMessages.before(c.time(), c.id(), exact.time(), exact.id()))) {
+        if (c.exact() && (exact == null || DedupMessages.before(c.time(), c.id(), exact.time(), exact.id()))) {
           exact = c;
         }
         near.putIfAbsent(c.id(), new CandidateJudge.Candidate(c.id(), cluster(c), c.time(), Sketch.decode(c.sketch())));

@@ -20,9 +20,11 @@ import java.util.Objects;
  * @param judge the near-duplicate decision rule
  * @param window how long an article stays a candidate original for later copies
  * @param copiesTopic where copies (DUPLICATE, NEAR_DUPLICATE) go; null: the enriched topic
+ * @param bandPartitions partitions of the band index (of {@code topics.dedup-bands}): an article's
+ *     bands are grouped by the partition they live in, one message per partition
  */
 public record EnrichConfig(Topics topics, Clock clock, Tagger tagger, Sketcher sketcher, CandidateJudge judge,
-    Duration window, String copiesTopic) {
+    Duration window, String copiesTopic, int bandPartitions) {
   public EnrichConfig {
     Objects.requireNonNull(topics, "topics");
     Objects.requireNonNull(clock, "clock");
@@ -30,16 +32,24 @@ public record EnrichConfig(Topics topics, Clock clock, Tagger tagger, Sketcher s
     Objects.requireNonNull(sketcher, "sketcher");
     Objects.requireNonNull(judge, "judge");
     Objects.requireNonNull(window, "window");
+    if (bandPartitions < 1) {
+      throw new IllegalArgumentException("band partitions must be >= 1");
+    }
   }
 
   /** The default tagger, sketcher and rule with {@code topics}: for tests. */
   public static EnrichConfig defaults(Topics topics, Clock clock) {
     Sketcher sketcher = Sketcher.withDefaults();
     return new EnrichConfig(topics, clock, Tagger.load(), sketcher,
-        new CandidateJudge(sketcher, NearDuplicateRule.defaults()), Duration.ofDays(7), null);
+        new CandidateJudge(sketcher, NearDuplicateRule.defaults()), Duration.ofDays(7), null, 1);
   }
 
   public static EnrichConfig from(Settings settings) {
+    return from(settings, settings.getInt("topics.partitions"));
+  }
+
+  /** The configuration with the band index spread over {@code bandPartitions} partitions. */
+  public static EnrichConfig from(Settings settings, int bandPartitions) {
     Sketcher sketcher = Sketcher.withDefaults();
     String dictionaries = settings.getString("tag.dictionaries", "");
     String copies = settings.getString("dedup.copies-topic", "");
@@ -50,6 +60,7 @@ public record EnrichConfig(Topics topics, Clock clock, Tagger tagger, Sketcher s
         sketcher,
         new CandidateJudge(sketcher, NearDuplicateRule.defaults()),
         settings.getMillis("dedup.window.ms"),
-        copies.isBlank() ? null : copies);
+        copies.isBlank() ? null : copies,
+        bandPartitions);
   }
 }

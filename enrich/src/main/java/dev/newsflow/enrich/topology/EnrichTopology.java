@@ -69,13 +69,16 @@ public final class EnrichTopology {
 
     Map<String, KStream<String, DedupDecider.Out>> decided =
         fresh.merge(answers, Named.as("dedup-inputs"))
-            .process(() -> new DedupDecider(config.sketcher(), config.judge()), Named.as("dedup-decide"), DedupDecider.PENDING_STORE, DedupDecider.ANSWERS_STORE)
+            .process(() -> new DedupDecider(config.sketcher(), config.judge(), config.bandPartitions()), Named.as("dedup-decide"),
+                DedupDecider.PENDING_STORE, DedupDecider.ANSWERS_STORE)
             .split(Named.as("dedup-"))
             .branch((k, o) -> o instanceof DedupDecider.ToBand, Branched.as("to-bands"))
             .defaultBranch(Branched.as("decided"));
     decided.get("dedup-to-bands")
         .mapValues(o -> ((DedupDecider.ToBand) o).message(), Named.as("band-message"))
-        .to(topics.dedupBands().name(), Produced.with(keys, Serdes.ByteArray()).withName("dedup-bands-sink"));
+        .to(topics.dedupBands().name(), Produced.with(keys, Serdes.ByteArray()).withName("dedup-bands-sink")
+            .withStreamPartitioner((topic, group, value, partitions) ->
+                java.util.Optional.of(java.util.Set.of(DedupMessages.partitionOf(group) % partitions))));
     KStream<String, EnrichedArticle> out =
         decided.get("dedup-decided").mapValues(o -> ((DedupDecider.Decided) o).article(), Named.as("decided-article"));
     Produced<String, EnrichedArticle> produced = Produced.with(keys, topics.enriched().valueSerde());
