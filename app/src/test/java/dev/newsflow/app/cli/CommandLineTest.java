@@ -62,6 +62,21 @@ class CommandLineTest {
     assertThat(r.err()).contains("newsflow sink: error:");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"add", "import", "remove", "disable", "enable"})
+  void everyFeedsSubcommandHasHelp(String sub) {
+    Run r = run("feeds", sub, "--help");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("Usage: newsflow feeds " + sub).contains("--bootstrap-servers");
+  }
+
+  @Test
+  void feedsWithoutAClusterSayWhatIsMissing() {
+    Run r = run("feeds", "add", "https://news.example.com/feed.xml", "--data-dir", "target/cli-test");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("--bootstrap-servers");
+  }
+
   @Test
   void anUnknownOptionIsRefused() {
     Run r = run("demo", "--no-such-option");
