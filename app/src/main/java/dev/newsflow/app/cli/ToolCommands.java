@@ -107,7 +107,13 @@ final class ToolCommands {
           html = in.readAllBytes();
         }
       } else {
-        html = Files.readAllBytes(Path.of(file));
+        try {
+          html = Files.readAllBytes(Path.of(file));
+        } catch (java.nio.file.NoSuchFileException e) {
+          throw new IllegalArgumentException("cannot read " + file + ": no such file", e);
+        } catch (IOException e) {
+          throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+        }
       }
       ObjectNode o = MAPPER.createObjectNode();
       try {

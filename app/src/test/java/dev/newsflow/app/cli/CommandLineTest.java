@@ -78,6 +78,13 @@ class CommandLineTest {
   }
 
   @Test
+  void extractingAMissingFileSaysSo() {
+    Run r = run("extract", "target/no-such-page.html");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("cannot read target/no-such-page.html: no such file");
+  }
+
+  @Test
   void anUnknownOptionIsRefused() {
     Run r = run("demo", "--no-such-option");
     assertThat(r.exit()).isEqualTo(2);
