@@ -3,9 +3,18 @@ package dev.newsflow.enrich.topology;
 import dev.newsflow.enrich.topology.DedupMessages.BandAnswer;
 import dev.newsflow.enrich.topology.DedupMessages.BandMessage;
 import dev.newsflow.enrich.topology.DedupMessages.Candidate;
+import dev.newsflow.enrich.topology.DedupMessages.Member;
+import dev.newsflow.enrich.topology.DedupMessages.Stored;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -17,23 +26,22 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * One partition of the LSH band index. A request carries all of an article's bands that live in
  * this partition; the answer lists every earlier article (within the window) filed under any of
- * them, each once, then the article is filed under them; a verdict records the cluster an article
- * joined. Sketches are kept once per partition (by id), band entries hold ids
- * only. Entries older than the window are dropped on access and by a sweep every hour of stream
- * time, so the state stays bounded.
+ * them, each once, then the article is filed under them; a verdict records the cluster a copy
+ * joined. Band entries hold ids and times only; the sketch is kept once per partition.
+ *
+ * <p>State is bounded by the window. Sketches are keyed by time then id, so that the sweep, every
+ * hour of stream time, reads only what has expired (not the whole state) and unfiles it from the
+ * bands it lists; band entries older than the window are also dropped whenever their band is read.
  */
 final class BandIndexProcessor implements Processor<String, byte[], String, byte[]> {
   static final String MEMBERS_STORE = "dedup-band-members";
+  /** Time (8 bytes, big-endian) then id, to the article's {@link Stored} record. */
   static final String SKETCHES_STORE = "dedup-sketches";
-
-  private record Member(String id, long time) {}
-
-  private record Stored(long time, byte[] sketch, String clusterId) {}
 
   private final long windowMs;
   private ProcessorContext<String, byte[]> context;
   private KeyValueStore<String, byte[]> members;
-  private KeyValueStore<String, byte[]> sketches;
+  private KeyValueStore<Bytes, byte[]> sketches;
   private long latest;
 
   BandIndexProcessor(Duration window) {
@@ -47,28 +55,42 @@ final class BandIndexProcessor implements Processor<String, byte[], String, byte
     this.sketches = context.getStateStore(SKETCHES_STORE);
     // Stream time, not wall-clock time: the window is about the articles' times, and a replay or a
     // catch-up after downtime must prune as it goes.
-    context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME, now -> sweep());
+    context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME, this::sweep);
   }
 
   @Override
   public void process(Record<String, byte[]> record) {
-    BandMessage m = DedupMessages.decode(record.value(), BandMessage.class);
+    BandMessage m = DedupMessages.decodeBandMessage(record.value());
+    Bytes key = sketchKey(m.time(), m.id());
     if (m.verdict()) {
-      remember(m.id(), m.time(), null, m.clusterId());
+      byte[] raw = sketches.get(key);
+      if (raw != null) {
+        Stored s = DedupMessages.decodeStored(raw);
+        if (!m.clusterId().equals(s.clusterId())) {
+          sketches.put(key, DedupMessages.encode(new Stored(s.time(), s.sketch(), m.clusterId(), s.bands())));
+        }
+      }
       return;
     }
     latest = Math.max(latest, m.time());
-    java.util.Map<String, Candidate> found = new java.util.LinkedHashMap<>();
+    Map<String, Candidate> found = new LinkedHashMap<>();
+    boolean filed = false;
     for (String band : m.bands()) {
-      lookUpAndFile(band, m, found);
+      filed |= lookUpAndFile(band, m, found);
     }
-    remember(m.id(), m.time(), m.sketch(), null);
+    if (filed) {
+      sketches.put(key, DedupMessages.encode(new Stored(m.time(), m.sketch(), null, m.bands())));
+    }
     context.forward(record.withKey(m.id())
         .withValue(DedupMessages.encode(new BandAnswer(m.id(), record.key(), List.copyOf(found.values())))));
   }
 
-  /** Adds to {@code found} the earlier articles filed under {@code band}, then files this one. */
-  private void lookUpAndFile(String band, BandMessage m, java.util.Map<String, Candidate> found) {
+  /**
+   * Adds to {@code found} the earlier articles filed under {@code band}, then files this one.
+   *
+   * @return whether the article was newly filed (false when a repeated request finds it there)
+   */
+  private boolean lookUpAndFile(String band, BandMessage m, Map<String, Candidate> found) {
     boolean exact = band.startsWith("x:");
     List<Member> filed = load(band);
     List<Member> kept = new ArrayList<>(filed.size() + 1);
@@ -87,9 +109,9 @@ final class BandIndexProcessor implements Processor<String, byte[], String, byte
           }
           continue;
         }
-        byte[] raw = sketches.get(member.id());
+        byte[] raw = sketches.get(sketchKey(member.time(), member.id()));
         if (raw != null) {
-          Stored s = DedupMessages.decode(raw, Stored.class);
+          Stored s = DedupMessages.decodeStored(raw);
           found.put(member.id(), new Candidate(member.id(), member.time(), s.sketch(), s.clusterId(), exact));
         }
       }
@@ -98,65 +120,47 @@ final class BandIndexProcessor implements Processor<String, byte[], String, byte
       kept.add(new Member(m.id(), m.time()));
     }
     if (!present || kept.size() != filed.size()) {
-      members.put(band, DedupMessages.encode(kept));
+      members.put(band, DedupMessages.encodeMembers(kept));
     }
-  }
-
-  private void remember(String id, long time, byte[] sketch, String clusterId) {
-    byte[] raw = sketches.get(id);
-    Stored old = raw == null ? null : DedupMessages.decode(raw, Stored.class);
-    if (old == null && sketch == null) {
-      return;
-    }
-    if (old != null && (clusterId == null || clusterId.equals(old.clusterId()))) {
-      return;
-    }
-    Stored merged = new Stored(
-        old == null ? time : old.time(),
-        sketch != null ? sketch : old.sketch(),
-        clusterId != null ? clusterId : old == null ? null : old.clusterId());
-    sketches.put(id, DedupMessages.encode(merged));
+    return !present;
   }
 
   private List<Member> load(String band) {
     byte[] raw = members.get(band);
-    return raw == null ? List.of() : List.of(DedupMessages.decode(raw, Member[].class));
+    return raw == null ? List.of() : DedupMessages.decodeMembers(raw);
   }
 
-  private void sweep() {
-    long horizon = latest - windowMs;
-    List<String> oldIds = new ArrayList<>();
-    try (KeyValueIterator<String, byte[]> it = sketches.all()) {
+  /** Drops what is older than the window, reading the sketches up to the horizon only. */
+  private void sweep(long streamTime) {
+    // Stream time is advanced before the record that advanced it is processed.
+    long horizon = Math.max(latest, streamTime) - windowMs;
+    if (horizon <= 0) {
+      return;
+    }
+    List<Bytes> expired = new ArrayList<>();
+    Set<String> bands = new HashSet<>();
+    try (KeyValueIterator<Bytes, byte[]> it = sketches.range(null, sketchKey(horizon, ""))) {
       while (it.hasNext()) {
-        KeyValue<String, byte[]> e = it.next();
-        if (DedupMessages.decode(e.value, Stored.class).time() < horizon) {
-          oldIds.add(e.key);
-        }
+        KeyValue<Bytes, byte[]> e = it.next();
+        expired.add(e.key);
+        bands.addAll(DedupMessages.decodeStored(e.value).bands());
       }
     }
-    oldIds.forEach(sketches::delete);
-    List<KeyValue<String, byte[]>> rewrites = new ArrayList<>();
-    try (KeyValueIterator<String, byte[]> it = members.all()) {
-      while (it.hasNext()) {
-        KeyValue<String, byte[]> e = it.next();
-        List<Member> kept = new ArrayList<>();
-        Member[] all = DedupMessages.decode(e.value, Member[].class);
-        for (Member m : all) {
-          if (m.time() >= horizon) {
-            kept.add(m);
-          }
-        }
-        if (kept.size() != all.length) {
-          rewrites.add(KeyValue.pair(e.key, kept.isEmpty() ? null : DedupMessages.encode(kept)));
-        }
+    expired.forEach(sketches::delete);
+    for (String band : bands) {
+      List<Member> filed = load(band);
+      List<Member> kept = filed.stream().filter(m -> m.time() >= horizon).toList();
+      if (kept.isEmpty()) {
+        members.delete(band);
+      } else if (kept.size() != filed.size()) {
+        members.put(band, DedupMessages.encodeMembers(kept));
       }
     }
-    rewrites.forEach(kv -> {
-      if (kv.value == null) {
-        members.delete(kv.key);
-      } else {
-        members.put(kv.key, kv.value);
-      }
-    });
+  }
+
+  /** Sorts by time first: big-endian, and record timestamps are never negative. */
+  static Bytes sketchKey(long time, String id) {
+    byte[] idBytes = id.getBytes(StandardCharsets.UTF_8);
+    return Bytes.wrap(ByteBuffer.allocate(8 + idBytes.length).putLong(time).put(idBytes).array());
   }
 }

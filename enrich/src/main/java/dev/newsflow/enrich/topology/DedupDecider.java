@@ -10,19 +10,29 @@ import dev.newsflow.enrich.dedup.Verdict;
 import dev.newsflow.enrich.topology.DedupMessages.BandAnswer;
 import dev.newsflow.enrich.topology.DedupMessages.BandMessage;
 import dev.newsflow.enrich.topology.DedupMessages.Candidate;
+import dev.newsflow.enrich.topology.DedupMessages.Pending;
 import dev.newsflow.schemas.Dedup;
 import dev.newsflow.schemas.DedupVerdict;
 import dev.newsflow.schemas.EnrichedArticle;
 import dev.newsflow.schemas.serde.AvroCodec;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.Cancellable;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The article's side of the partitioned deduplication, keyed by article id. A new article is
@@ -33,9 +43,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class DedupDecider implements Processor<String, DedupDecider.In, String, DedupDecider.Out> {
   static final String PENDING_STORE = "dedup-pending";
-  /** Band answers of pending articles, one entry per (article id, band): written once each. */
-  static final String ANSWERS_STORE = "dedup-answers";
-  private static final char SEPARATOR = '\u0000';
+  private static final Logger LOG = LoggerFactory.getLogger(DedupDecider.class);
   private static final AvroCodec<EnrichedArticle> ARTICLES = AvroCodec.of(EnrichedArticle.class);
   private static final String EXACT = "x:";
 
@@ -53,14 +61,21 @@ final class DedupDecider implements Processor<String, DedupDecider.In, String, D
 
   record ToBand(String band, byte[] message) implements Out {}
 
-  record Pending(byte[] article, long time, byte[] sketch, List<String> groups, Map<String, List<String>> bandsByGroup) {}
+  /** A pending article with the answers received so far (in memory only: see {@link #init}). */
+  private static final class Waiting {
+    final Pending pending;
+    final Map<String, List<Candidate>> got = new HashMap<>();
+
+    Waiting(Pending pending) {
+      this.pending = pending;
+    }
+  }
 
   private final Sketcher sketcher;
   private final CandidateJudge judge;
   private ProcessorContext<String, Out> context;
   private KeyValueStore<String, byte[]> pending;
-  private KeyValueStore<String, byte[]> answers;
-  private final Map<String, Pending> cache = new java.util.HashMap<>();
+  private final Map<String, Waiting> cache = new HashMap<>();
 
   private final int bandPartitions;
 
@@ -74,7 +89,15 @@ final class DedupDecider implements Processor<String, DedupDecider.In, String, D
   public void init(ProcessorContext<String, Out> context) {
     this.context = context;
     this.pending = context.getStateStore(PENDING_STORE);
-    this.answers = context.getStateStore(ANSWERS_STORE);
+    // Answers are not kept in a store: when this task starts (after a restart or a rebalance) the
+    // articles still pending ask their bands again. A band partition answers a repeated request as
+    // it did the first time (the article is already filed), so nothing is decided twice or lost,
+    // and each article costs no answer writes to a changelog.
+    Cancellable[] once = new Cancellable[1];
+    once[0] = context.schedule(Duration.ofMillis(1), PunctuationType.WALL_CLOCK_TIME, now -> {
+      once[0].cancel();
+      askAgain();
+    });
   }
 
   @Override
@@ -100,13 +123,13 @@ final class DedupDecider implements Processor<String, DedupDecider.In, String, D
     }
     byte[] encoded = sketch.encode();
     long time = record.timestamp();
-    Map<String, List<String>> byGroup = new java.util.TreeMap<>();
+    Map<String, List<String>> byGroup = new TreeMap<>();
     for (String band : bands) {
       byGroup.computeIfAbsent(DedupMessages.groupKey(DedupMessages.bandPartition(band, bandPartitions)), g -> new ArrayList<>()).add(band);
     }
-    Pending p = new Pending(ARTICLES.encode(a), time, encoded, List.copyOf(byGroup.keySet()), byGroup);
+    Pending p = new Pending(ARTICLES.encode(a), time, encoded, byGroup);
     pending.put(a.getId(), DedupMessages.encode(p));
-    cache.put(a.getId(), p);
+    cache.put(a.getId(), new Waiting(p));
     for (Map.Entry<String, List<String>> g : byGroup.entrySet()) {
       byte[] request = DedupMessages.encode(new BandMessage(false, a.getId(), time, encoded, null, g.getValue()));
       context.forward(record.withKey(g.getKey()).withValue(new ToBand(g.getKey(), request)));
@@ -114,29 +137,23 @@ final class DedupDecider implements Processor<String, DedupDecider.In, String, D
   }
 
   private void collect(Record<String, In> record, BandAnswer answer) {
-    Pending p = pendingOf(answer.id());
-    if (p == null) {
+    Waiting w = waitingOf(answer.id());
+    if (w == null) {
       return;
     }
-    String prefix = answer.id() + SEPARATOR;
-    answers.put(prefix + answer.group(), DedupMessages.encode(answer.candidates()));
-    Map<String, List<Candidate>> got = new LinkedHashMap<>();
-    try (var it = answers.prefixScan(prefix, new org.apache.kafka.common.serialization.StringSerializer())) {
-      while (it.hasNext()) {
-        var e = it.next();
-        got.put(e.key.substring(prefix.length()),
-            List.of(DedupMessages.decode(e.value, Candidate[].class)));
-      }
-    }
-    if (!got.keySet().containsAll(p.groups())) {
+    Pending p = w.pending;
+    w.got.put(answer.group(), answer.candidates());
+    if (!w.got.keySet().containsAll(p.bandsByGroup().keySet())) {
       return;
     }
-    got.keySet().forEach(group -> answers.delete(prefix + group));
     pending.delete(answer.id());
     cache.remove(answer.id());
     EnrichedArticle a = ARTICLES.decode(p.article());
-    Decision d = decide(a.getId(), p, got);
+    Decision d = decide(a.getId(), p, w.got);
     context.forward(record.withKey(a.getId()).withValue(new Decided(withDedup(a, d))));
+    if (d.verdict() == Verdict.UNIQUE) {
+      return; // a band partition takes an article without a verdict for the first of its own cluster
+    }
     for (Map.Entry<String, List<String>> g : p.bandsByGroup().entrySet()) {
       byte[] verdict = DedupMessages.encode(new BandMessage(true, a.getId(), p.time(), null, d.clusterId(), g.getValue()));
       context.forward(record.withKey(g.getKey()).withValue(new ToBand(g.getKey(), verdict)));
@@ -144,16 +161,36 @@ final class DedupDecider implements Processor<String, DedupDecider.In, String, D
   }
 
   /** The pending article, from this task's cache or (after a restart) from its store. */
-  private Pending pendingOf(String id) {
-    Pending p = cache.get(id);
-    if (p == null) {
+  private Waiting waitingOf(String id) {
+    Waiting w = cache.get(id);
+    if (w == null) {
       byte[] raw = pending.get(id);
-      if (raw != null) {
-        p = DedupMessages.decode(raw, Pending.class);
-        cache.put(id, p);
+      if (raw == null) {
+        return null;
+      }
+      w = new Waiting(DedupMessages.decodePending(raw));
+      cache.put(id, w);
+    }
+    return w;
+  }
+
+  /** Sends the requests of every article still pending in the store again (see {@link #init}). */
+  private void askAgain() {
+    int asked = 0;
+    try (KeyValueIterator<String, byte[]> it = pending.all()) {
+      while (it.hasNext()) {
+        KeyValue<String, byte[]> e = it.next();
+        Pending p = DedupMessages.decodePending(e.value);
+        for (Map.Entry<String, List<String>> g : p.bandsByGroup().entrySet()) {
+          byte[] request = DedupMessages.encode(new BandMessage(false, e.key, p.time(), p.sketch(), null, g.getValue()));
+          context.forward(new Record<String, Out>(g.getKey(), new ToBand(g.getKey(), request), p.time()));
+        }
+        asked++;
       }
     }
-    return p;
+    if (asked > 0) {
+      LOG.info("dedup: {} articles were pending when this task started; their bands were asked again", asked);
+    }
   }
 
   private Decision decide(String id, Pending p, Map<String, List<Candidate>> got) {

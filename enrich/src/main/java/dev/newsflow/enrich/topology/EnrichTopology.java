@@ -43,9 +43,8 @@ public final class EnrichTopology {
     Serde<String> keys = Serdes.String();
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ARTICLE_IDS_STORE), keys, keys));
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DedupDecider.PENDING_STORE), keys, Serdes.ByteArray()));
-    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DedupDecider.ANSWERS_STORE), keys, Serdes.ByteArray()));
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BandIndexProcessor.MEMBERS_STORE), keys, Serdes.ByteArray()));
-    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BandIndexProcessor.SKETCHES_STORE), keys, Serdes.ByteArray()));
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BandIndexProcessor.SKETCHES_STORE), Serdes.Bytes(), Serdes.ByteArray()));
 
     KStream<String, Decoded> decoded =
         builder.stream(topics.raw().name(), Consumed.with(keys, Serdes.ByteArray()).withName("raw-articles"))
@@ -64,13 +63,13 @@ public final class EnrichTopology {
         .mapValues(a -> (DedupDecider.In) new DedupDecider.Incoming(a), Named.as("to-dedup"));
     KStream<String, DedupDecider.In> answers =
         builder.stream(topics.dedupAnswers().name(), Consumed.with(keys, Serdes.ByteArray()).withName("dedup-answers-source"))
-            .mapValues(b -> (DedupDecider.In) new DedupDecider.Answer(DedupMessages.decode(b, DedupMessages.BandAnswer.class)),
+            .mapValues(b -> (DedupDecider.In) new DedupDecider.Answer(DedupMessages.decodeBandAnswer(b)),
                 Named.as("read-answer"));
 
     Map<String, KStream<String, DedupDecider.Out>> decided =
         fresh.merge(answers, Named.as("dedup-inputs"))
             .process(() -> new DedupDecider(config.sketcher(), config.judge(), config.bandPartitions()), Named.as("dedup-decide"),
-                DedupDecider.PENDING_STORE, DedupDecider.ANSWERS_STORE)
+                DedupDecider.PENDING_STORE)
             .split(Named.as("dedup-"))
             .branch((k, o) -> o instanceof DedupDecider.ToBand, Branched.as("to-bands"))
             .defaultBranch(Branched.as("decided"));

@@ -88,9 +88,10 @@ public final class EnrichTopologyBench {
       runOne(kind);
     }
     System.out.println();
-    System.out.println("== summary (rec/s = from RUNNING to the last output record; total = from start())");
-    System.out.printf("%-3s %-6s %8s %9s %9s %9s %9s  %s%n", "#", "run", "records", "running", "1st out", "rec/s",
-        "total/s", "load 1m before -> after");
+    System.out.println("== summary (rec/s = from RUNNING to the last output record; total = from start();"
+        + " rec/cpu-s = per CPU second of the stream threads)");
+    System.out.printf("%-3s %-6s %8s %9s %9s %9s %9s %10s  %s%n", "#", "run", "records", "running", "1st out", "rec/s",
+        "total/s", "rec/cpu-s", "load 1m before -> after");
     results.forEach(System.out::println);
   }
 
@@ -120,8 +121,8 @@ public final class EnrichTopologyBench {
       } else {
         TimedRun.Result r = run.await(admin, topics.enriched().name(), o.partitions(), items.size(),
             Duration.ofMinutes(30), count -> {});
-        String line = String.format("%-3d %-6s %8d %7.1f s %7.1f s %9.0f %9.0f  %s", n, kind, r.records(),
-            r.runningMs() / 1000.0, r.firstOutputMs() / 1000.0, r.rate(), r.totalRate(), r.load());
+        String line = String.format("%-3d %-6s %8d %7.1f s %7.1f s %9.0f %9.0f %10.0f  %s", n, kind, r.records(),
+            r.runningMs() / 1000.0, r.firstOutputMs() / 1000.0, r.rate(), r.totalRate(), r.cpuRate(), r.load());
         System.out.println(line);
         results.add(line);
       }

@@ -1,5 +1,8 @@
 package dev.newsflow.enrich.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,10 +38,18 @@ final class TimedRun implements AutoCloseable {
    * Timings of a run: records out; ms from {@code start()} to the first RUNNING state (group join,
    * assignment), to the first output record, and to the last output record.
    */
-  record Result(long records, long runningMs, long firstOutputMs, long lastOutputMs, String load) {
+  record Result(long records, long runningMs, long firstOutputMs, long lastOutputMs, long streamCpuMs, String load) {
     /** Records per second from RUNNING to the last output: the processing rate. */
     double rate() {
       return records * 1000.0 / Math.max(1, lastOutputMs - runningMs);
+    }
+
+    /**
+     * Records per CPU second of the stream threads: what the topology costs, and much less
+     * sensitive than the wall-clock rates to what else the shared cores are doing.
+     */
+    double cpuRate() {
+      return records * 1000.0 / Math.max(1, streamCpuMs);
     }
 
     /** Records per second from {@code start()}, start-up included. */
@@ -48,11 +59,13 @@ final class TimedRun implements AutoCloseable {
   }
 
   private final KafkaStreams streams;
+  private final String applicationId;
   private final long startNanos;
   private final AtomicLong runningNanos;
 
-  private TimedRun(KafkaStreams streams, long startNanos, AtomicLong runningNanos) {
+  private TimedRun(KafkaStreams streams, String applicationId, long startNanos, AtomicLong runningNanos) {
     this.streams = streams;
+    this.applicationId = applicationId;
     this.startNanos = startNanos;
     this.runningNanos = runningNanos;
   }
@@ -71,7 +84,7 @@ final class TimedRun implements AutoCloseable {
     });
     long start = System.nanoTime();
     streams.start();
-    return new TimedRun(streams, start, running);
+    return new TimedRun(streams, props.getProperty(org.apache.kafka.streams.StreamsConfig.APPLICATION_ID_CONFIG), start, running);
   }
 
   KafkaStreams streams() {
@@ -97,7 +110,7 @@ final class TimedRun implements AutoCloseable {
       if (count >= expected) {
         long running = runningNanos.get() < 0 ? startNanos : runningNanos.get();
         return new Result(count, ms(running - startNanos), ms(first - startNanos), ms(now - startNanos),
-            loadBefore + " -> " + load());
+            streamThreadCpuMs(), loadBefore + " -> " + load());
       }
       if (now > deadline || streams.state() == KafkaStreams.State.ERROR
           || streams.state() == KafkaStreams.State.NOT_RUNNING) {
@@ -115,6 +128,19 @@ final class TimedRun implements AutoCloseable {
       latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
     }
     return admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).values().stream().mapToLong(i -> i.offset()).sum();
+  }
+
+  /** CPU time of this run's stream threads (named after the application id), since they started. */
+  private long streamThreadCpuMs() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long nanos = 0;
+    for (ThreadInfo t : threads.dumpAllThreads(false, false)) {
+      if (t.getThreadName().startsWith(applicationId + "-") && t.getThreadName().contains("-StreamThread-")
+          && !t.getThreadName().endsWith("-producer")) {
+        nanos += Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
+      }
+    }
+    return ms(nanos);
   }
 
   private static long ms(long nanos) {

@@ -19,10 +19,12 @@ import java.util.Properties;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,10 +67,14 @@ class DedupTopologyTest {
   }
 
   private void send(String id, String title, String text) {
+    send(id, title, text, T0.plus(Duration.ofSeconds(sent++)));
+  }
+
+  private void send(String id, String title, String text, Instant at) {
     RawArticle a = RawArticle.newBuilder().setId(id).setUrl("https://news.example.com/" + id)
         .setFeedUrl("https://news.example.com/feed").setTitle(title).setText(text)
         .setPublished(Instant.parse("2022-12-13T05:15:00Z")).setFetchedAt(T0).setSource("news.example.com").build();
-    input.pipeInput(id, raw.encode(a), T0.plus(Duration.ofSeconds(sent++)));
+    input.pipeInput(id, raw.encode(a), at);
   }
 
   private Map<String, EnrichedArticle> out() {
@@ -88,6 +94,47 @@ class DedupTopologyTest {
     assertThat(copy.getDuplicateOf()).isEqualTo("seed-002");
     assertThat(copy.getClusterId()).isEqualTo("seed-002");
     assertThat(copy.getSimilarity()).isBetween(0.5, 1.0);
+  }
+
+  @Test
+  void forgetsArticlesOnceTheyAreOlderThanTheWindow() throws Exception {
+    Instant later = T0.plus(Duration.ofDays(3));
+    send("seed-002", "S Korea to coordinate with US, Japan on N Korea sanctions", text("/seeds/seed-002.txt"), T0);
+    send("seed-003", "seed-003", text("/seeds/seed-003.txt"), later);
+    KeyValueStore<Bytes, byte[]> sketches = driver.getKeyValueStore(BandIndexProcessor.SKETCHES_STORE);
+    KeyValueStore<String, byte[]> members = driver.getKeyValueStore(BandIndexProcessor.MEMBERS_STORE);
+    assertThat(filedIds(members)).contains("seed-002", "seed-003");
+    assertThat(sketches.get(BandIndexProcessor.sketchKey(T0.toEpochMilli(), "seed-002"))).isNotNull();
+
+    send("seed-004", "seed-004", text("/seeds/seed-004.txt"), T0.plus(Duration.ofDays(8)));
+
+    assertThat(sketches.get(BandIndexProcessor.sketchKey(T0.toEpochMilli(), "seed-002")))
+        .as("older than the 7-day window").isNull();
+    assertThat(sketches.get(BandIndexProcessor.sketchKey(later.toEpochMilli(), "seed-003"))).isNotNull();
+    assertThat(count(sketches)).isEqualTo(2);
+    assertThat(filedIds(members)).as("seed-002 unfiled from its bands").doesNotContain("seed-002").contains("seed-003");
+    send("seed-002-syndicated", "South Korea, US and Japan to close gaps", text("/seeds/seed-002-syndicated.txt"),
+        T0.plus(Duration.ofDays(8).plusMinutes(1)));
+    assertThat(out().get("seed-002-syndicated").getDedup().getVerdict())
+        .as("its original is out of the window").isEqualTo(DedupVerdict.UNIQUE);
+  }
+
+  private static java.util.Set<String> filedIds(KeyValueStore<String, byte[]> members) {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    try (var it = members.all()) {
+      it.forEachRemaining(e -> DedupMessages.decodeMembers(e.value).forEach(m -> ids.add(m.id())));
+    }
+    return ids;
+  }
+
+  private static long count(KeyValueStore<?, byte[]> store) {
+    try (var it = store.all()) {
+      long n = 0;
+      for (; it.hasNext(); it.next()) {
+        n++;
+      }
+      return n;
+    }
   }
 
   @Test

@@ -1,0 +1,109 @@
+package dev.newsflow.enrich.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsflow.enrich.topology.DedupMessages.BandAnswer;
+import dev.newsflow.enrich.topology.DedupMessages.BandMessage;
+import dev.newsflow.schemas.Dedup;
+import dev.newsflow.schemas.DedupVerdict;
+import dev.newsflow.schemas.EnrichedArticle;
+import dev.newsflow.schemas.topic.Topics;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.MockProcessorContext.CapturedForward;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The article side of the partitioned deduplication across a restart, on a mock context. */
+class DedupDeciderTest {
+  private static final long TIME = Instant.parse("2026-11-23T06:00:00Z").toEpochMilli();
+  private final EnrichConfig config = EnrichConfig.defaults(Topics.defaults(), Clock.systemUTC());
+  private MockProcessorContext<String, DedupDecider.Out> context;
+  private KeyValueStore<String, byte[]> pending;
+
+  @BeforeEach
+  void setUp() {
+    context = new MockProcessorContext<>();
+    pending = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(DedupDecider.PENDING_STORE), Serdes.String(),
+        Serdes.ByteArray()).withLoggingDisabled().build();
+    pending.init(context.getStateStoreContext(), pending);
+    context.addStateStore(pending);
+  }
+
+  private DedupDecider started() {
+    DedupDecider decider = new DedupDecider(config.sketcher(), config.judge(), 4);
+    decider.init(context);
+    return decider;
+  }
+
+  private static EnrichedArticle article(String id) {
+    String text = "The finance ministers of the group met in the capital on Tuesday and agreed to extend the "
+        + "credit line for another two years, officials said after the talks ended late in the evening.";
+    return EnrichedArticle.newBuilder().setId(id).setUrl("https://news.example.com/" + id)
+        .setFeedUrl("https://news.example.com/feed").setTitle("Ministers extend credit line").setText(text)
+        .setFetchedAt(Instant.ofEpochMilli(TIME)).setEnrichedAt(Instant.ofEpochMilli(TIME)).setSource("news.example.com")
+        .setDedup(Dedup.newBuilder().setVerdict(DedupVerdict.UNIQUE).setClusterId(id).setSimilarity(1.0).build())
+        .build();
+  }
+
+  private List<BandMessage> requests() {
+    return context.forwarded().stream().map(CapturedForward::record)
+        .filter(r -> r.value() instanceof DedupDecider.ToBand)
+        .map(r -> DedupMessages.decodeBandMessage(((DedupDecider.ToBand) r.value()).message()))
+        .toList();
+  }
+
+  /** Runs the start punctuation of the processor started last, as Streams would once it is due. */
+  private void runStartPunctuation() {
+    var punctuator = context.scheduledPunctuators().getLast();
+    assertThat(punctuator.getType()).isEqualTo(PunctuationType.WALL_CLOCK_TIME);
+    if (!punctuator.cancelled()) {
+      punctuator.getPunctuator().punctuate(TIME);
+    }
+  }
+
+  @Test
+  void anArticlePendingAtACrashAsksItsBandsAgainWhenTheTaskStartsAndIsThenDecided() {
+    started().process(new Record<>("a1", new DedupDecider.Incoming(article("a1")), TIME));
+    List<BandMessage> first = requests();
+    List<String> groups = context.forwarded().stream().<String>map(f -> f.record().key()).toList();
+    assertThat(first).isNotEmpty().allSatisfy(m -> assertThat(m.verdict()).isFalse());
+    assertThat(pending.get("a1")).isNotNull();
+
+    // A new processor on the same store: what a restart or a rebalance gives. No answer arrived.
+    context.resetForwards();
+    DedupDecider restarted = started();
+    runStartPunctuation();
+    List<BandMessage> again = requests();
+    assertThat(again).extracting(BandMessage::id).containsOnly("a1");
+    assertThat(again.stream().map(BandMessage::bands).toList())
+        .containsExactlyInAnyOrderElementsOf(first.stream().map(BandMessage::bands).toList());
+
+    context.resetForwards();
+    for (String group : groups) {
+      restarted.process(new Record<>("a1", new DedupDecider.Answer(new BandAnswer("a1", group, List.of())), TIME));
+    }
+    List<EnrichedArticle> decided = context.forwarded().stream().map(CapturedForward::record)
+        .filter(r -> r.value() instanceof DedupDecider.Decided)
+        .map(r -> ((DedupDecider.Decided) r.value()).article()).toList();
+    assertThat(decided).singleElement().satisfies(a -> assertThat(a.getDedup().getVerdict()).isEqualTo(DedupVerdict.UNIQUE));
+    assertThat(pending.get("a1")).isNull();
+    assertThat(requests()).as("a unique article sends no verdict to the bands").isEmpty();
+  }
+
+  @Test
+  void theStartPunctuationRunsOnceAndAsksNothingWhenNothingIsPending() {
+    started();
+    runStartPunctuation();
+    runStartPunctuation();
+    assertThat(context.forwarded()).isEmpty();
+    assertThat(context.scheduledPunctuators().getLast().cancelled()).isTrue();
+  }
+}
