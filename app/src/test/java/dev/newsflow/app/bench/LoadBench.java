@@ -87,6 +87,7 @@ public final class LoadBench {
         log("%d feeds on %d hosts; polled every %d ms; rate %.0f articles/s; sink %s", feeds, hosts, interval, rate,
             jdbc == null ? "JSON Lines (PostgreSQL unreachable)" : "PostgreSQL database " + database);
         try (Pipeline pipeline = Pipeline.start(kafka.settings());
+            dev.newsflow.app.pipeline.Progress progress = new dev.newsflow.app.pipeline.Progress(kafka.settings());
             Arrivals arrivals = jdbc == null ? Arrivals.jsonl(settings) : Arrivals.postgres(jdbc)) {
           Thread.sleep(5000);
           long start = System.currentTimeMillis();
@@ -112,8 +113,9 @@ public final class LoadBench {
             if (System.currentTimeMillis() - lastLog >= 10_000) {
               lastLog = System.currentTimeMillis();
               gauges.sample();
-              log("t=%ds published %d, in the sink %d, heap %d MB", (lastLog - start) / 1000, server.count(),
-                  arrivals.count(), Gauges.heapUsed() >> 20);
+              log("t=%ds published %d, fetched %d, written by the sink %d, seen in the sink %d; lag of enrich + sink %d; heap %d MB",
+                  (lastLog - start) / 1000, server.count(), pipeline.ingest().committedArticles(), pipeline.sink().written(),
+                  arrivals.count(), progress.lag(), Gauges.heapUsed() >> 20);
             }
           }
           int lastMeasured = server.count() - 1;
