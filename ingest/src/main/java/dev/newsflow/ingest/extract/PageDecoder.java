@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * Turns the raw bytes of a page into text, choosing the charset from, in order: a byte-order mark, the HTTP
  * {@code Content-Type} header, a {@code <meta charset>} or {@code http-equiv} declaration in the first 4 KiB; a
  * declaration is overruled when the bytes are valid multi-byte UTF-8 but declared as a single-byte charset (the
- * commonest wrong declaration), or declared UTF-8 but are not valid UTF-8 (then windows-1252).
+ * commonest wrong declaration), or declared UTF-8 but are not valid UTF-8 (then windows-1252, unless the bytes are
+ * mostly well-formed UTF-8 with a few broken sequences, which become U+FFFD).
  *
  * <p>Written by hand because jsoup's own detection trusts a wrong declaration and has no validity check.
  * Example: bytes {@code <meta charset="iso-8859-1">caf\xC3\xA9} decode to {@code café}.
@@ -58,9 +59,29 @@ final class PageDecoder {
             if (utf8 != null) {
                 return utf8;
             }
-            return new String(body, 0, length, WINDOWS_1252);
+            String lenient = new String(body, 0, length, StandardCharsets.UTF_8);
+            return mostlyUtf8(lenient) ? lenient : new String(body, 0, length, WINDOWS_1252);
         }
         return new String(body, 0, length, declared);
+    }
+
+    /**
+     * Whether text decoded leniently as UTF-8 holds more well-formed non-ASCII characters than replacement
+     * characters: a UTF-8 page with a few broken bytes (cut and pasted, truncated by a CMS) keeps its text, with
+     * U+FFFD where the bytes were broken, instead of being read as windows-1252 throughout.
+     */
+    private static boolean mostlyUtf8(String lenient) {
+        int good = 0;
+        int bad = 0;
+        for (int i = 0; i < lenient.length(); i++) {
+            char c = lenient.charAt(i);
+            if (c == '\uFFFD') {
+                bad++;
+            } else if (c > 0x7F && !Character.isLowSurrogate(c)) {
+                good++;
+            }
+        }
+        return good > bad;
     }
 
     /**

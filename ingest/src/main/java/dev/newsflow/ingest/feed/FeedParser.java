@@ -62,6 +62,9 @@ public final class FeedParser {
     if (xml.indexOf('<') < 0) {
       return ParsedFeed.failure("not XML: no markup found (" + decoded.charset() + ")");
     }
+    if (XmlDepth.exceeds(xml, XmlDepth.LIMIT)) {
+      return ParsedFeed.failure("refused: elements nested more than " + XmlDepth.LIMIT + " deep");
+    }
     Document doc;
     try {
       doc = XmlDocuments.strict(xml);

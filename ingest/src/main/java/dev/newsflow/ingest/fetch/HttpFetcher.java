@@ -3,6 +3,7 @@ package dev.newsflow.ingest.fetch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.ProtocolException;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,6 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 
@@ -30,11 +32,15 @@ import java.util.zip.InflaterInputStream;
  * redirects followed by hand (at most N, loops detected), gzip/deflate decoded while streaming,
  * the decompressed body cut at a size cap, and a deadline on the whole fetch that closes a stalled
  * body stream. Thread-safe; made to be called from many virtual threads.
+ *
+ * <p>The JDK client leaves the connection open when a response's status line or headers cannot be
+ * parsed (a non-HTTP server, endless headers): after such a failure the client is replaced and the
+ * old one shut down once its other exchanges are over, which closes the abandoned connection.
  */
 public final class HttpFetcher implements AutoCloseable {
   private final FetchConfig config;
   private final AddressPolicy policy;
-  private final HttpClient client;
+  private final AtomicReference<HttpClient> client;
   private final ScheduledExecutorService deadlines;
   private final java.util.concurrent.Semaphore inFlight;
 
@@ -42,6 +48,13 @@ public final class HttpFetcher implements AutoCloseable {
     this.config = config;
     this.policy = new AddressPolicy(config.allowPrivateAddresses());
     this.inFlight = new java.util.concurrent.Semaphore(config.maxInFlight(), true);
+    this.client = new AtomicReference<>(newClient(config));
+    this.deadlines =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().daemon().name("fetch-deadlines").unstarted(r));
+  }
+
+  private static HttpClient newClient(FetchConfig config) {
     HttpClient.Builder builder =
         HttpClient.newBuilder()
             .connectTimeout(config.connectTimeout())
@@ -50,10 +63,32 @@ public final class HttpFetcher implements AutoCloseable {
     if (config.proxy() != null) {
       builder.proxy(ProxySelector.of(config.proxy()));
     }
-    this.client = builder.build();
-    this.deadlines =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> Thread.ofPlatform().daemon().name("fetch-deadlines").unstarted(r));
+    return builder.build();
+  }
+
+  /**
+   * Replaces {@code broken} (unless another thread already did) and shuts it down in the background:
+   * its other exchanges get the total timeout to finish, then whatever is left is closed.
+   */
+  private void retire(HttpClient broken) {
+    if (client.get() != broken) {
+      return;
+    }
+    HttpClient fresh = newClient(config);
+    if (!client.compareAndSet(broken, fresh)) {
+      fresh.close();
+      return;
+    }
+    Thread.ofVirtual().name("fetch-retire-client").start(() -> {
+      broken.shutdown();
+      try {
+        if (!broken.awaitTermination(config.totalTimeout().plusSeconds(1))) {
+          broken.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        broken.shutdownNow();
+      }
+    });
   }
 
   /** Fetches {@code url} with no conditional headers. */
@@ -99,14 +134,18 @@ public final class HttpFetcher implements AutoCloseable {
         return failed(url, FetchStatus.TIMEOUT, 0, "total timeout of " + config.totalTimeout().toMillis() + " ms exceeded", start, null);
       }
       HttpResponse<InputStream> response;
+      HttpClient http = client.get();
       try {
-        response = client.send(request(current, hop == 0 ? extraHeaders : Map.of(), left), HttpResponse.BodyHandlers.ofInputStream());
+        response = http.send(request(current, hop == 0 ? extraHeaders : Map.of(), left), HttpResponse.BodyHandlers.ofInputStream());
       } catch (HttpConnectTimeoutException e) {
         return failed(url, FetchStatus.TIMEOUT, 0, "connect timeout after " + config.connectTimeout().toMillis() + " ms to " + current.getHost(), start, null);
       } catch (HttpTimeoutException e) {
         return failed(url, FetchStatus.TIMEOUT, 0, "no response headers within " + Math.min(config.requestTimeout().toMillis(), left.toMillis()) + " ms", start, null);
       } catch (ConnectException e) {
         return failed(url, FetchStatus.IO_ERROR, 0, "connection refused by " + current.getHost() + ":" + port(current), start, null);
+      } catch (ProtocolException e) {
+        retire(http);
+        return failed(url, FetchStatus.IO_ERROR, 0, "not an HTTP response from " + current.getHost() + ": " + e.getMessage(), start, null);
       } catch (IOException e) {
         return failed(url, FetchStatus.IO_ERROR, 0, e.getClass().getSimpleName() + ": " + e.getMessage(), start, null);
       } catch (IllegalArgumentException e) {
@@ -224,6 +263,6 @@ public final class HttpFetcher implements AutoCloseable {
   @Override
   public void close() {
     deadlines.shutdownNow();
-    client.close();
+    client.get().close();
   }
 }

@@ -53,6 +53,19 @@ class PageDecoderTest {
     }
 
     @Test
+    void mostlyValidUtf8WithABrokenSequenceKeepsItsTextAndMarksTheBreak() {
+        byte[] start = "<p>Grüße aus Zürich, café – “quoted” ".getBytes(StandardCharsets.UTF_8);
+        byte[] end = " end</p>".getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = new byte[start.length + 2 + end.length];
+        System.arraycopy(start, 0, bytes, 0, start.length);
+        bytes[start.length] = (byte) 0xC3;
+        bytes[start.length + 1] = (byte) 0x28;
+        System.arraycopy(end, 0, bytes, start.length + 2, end.length);
+        assertThat(decode(bytes, Map.of("Content-Type", List.of("text/html; charset=utf-8"))))
+                .isEqualTo("<p>Grüße aus Zürich, café – “quoted” \uFFFD( end</p>");
+    }
+
+    @Test
     void toleratesMultiByteCharacterCutAtTheEnd() {
         byte[] full = "<p>café</p>é".getBytes(StandardCharsets.UTF_8);
         assertThat(PageDecoder.decode(full, full.length - 1, Map.of())).isEqualTo("<p>café</p>");
