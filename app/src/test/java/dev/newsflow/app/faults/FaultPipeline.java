@@ -75,6 +75,7 @@ final class FaultPipeline implements AutoCloseable {
     adminJdbcUrl = System.getenv(JDBC_ENV);
     Assumptions.assumeTrue(adminJdbcUrl != null && !adminJdbcUrl.isBlank(),
         JDBC_ENV + " is not set: the fault tests need a PostgreSQL for the sink (e.g. jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres)");
+    dev.newsflow.broker.testkit.TestKafka.deleteRecursively(dir);
     java.nio.file.Files.createDirectories(dir);
     String prefix = "faults-" + UUID.randomUUID().toString().substring(0, 8);
     database = prefix.replace('-', '_');
@@ -146,6 +147,26 @@ final class FaultPipeline implements AutoCloseable {
   }
 
   /**
+   * Waits until at least {@code fraction} of the published articles are through: in the sink when
+   * it runs, else on the enriched topic. Returns how many are.
+   */
+  int awaitProgress(double fraction) throws Exception {
+    int target = (int) Math.ceil(fraction * expected.size());
+    int[] through = new int[1];
+    awaitUntil(Duration.ofMinutes(3), target + " articles through the pipeline", () -> {
+      through[0] = through();
+      return through[0] >= target;
+    }, () -> through[0] + " through");
+    return through[0];
+  }
+
+  private int through() throws SQLException {
+    Set<String> ids = stages.get(Stage.SINK).started() ? sinkIds() : enrichedCopies().keySet();
+    ids.retainAll(expected.keySet());
+    return ids.size();
+  }
+
+  /**
    * Waits until everything published is in the sink and the fetcher has polled every feed twice
    * more since the last article came out (so nothing is still on its way), at most {@code timeout}.
    */
@@ -153,7 +174,7 @@ final class FaultPipeline implements AutoCloseable {
     awaitUntil(timeout, "every published article in the sink", () -> {
       Set<String> ids = sinkIds();
       return ids.containsAll(expected.keySet()) && site.allPublished();
-    }, () -> "missing from the sink: " + missing(sinkIds()).size() + " of " + expected.size());
+    }, () -> "missing from the sink: " + whereAre(missing(sinkIds())));
     settle();
   }
 
@@ -291,6 +312,21 @@ final class FaultPipeline implements AutoCloseable {
     }
   }
 
+  /** For a failure message: where in the pipeline the {@code ids} got to. */
+  private String whereAre(Set<String> ids) {
+    Set<String> raw = new java.util.HashSet<>();
+    AvroCodec<dev.newsflow.schemas.RawArticle> codec = AvroCodec.of(dev.newsflow.schemas.RawArticle.class);
+    readAll(topics.raw().name(), v -> raw.add(codec.decode(v).getId().toString()));
+    Set<String> enriched = enrichedCopies().keySet();
+    List<String> letters = new ArrayList<>();
+    AvroCodec<DeadLetter> letterCodec = AvroCodec.of(DeadLetter.class);
+    readAll(topics.dlq().name(), v -> letters.add(letterCodec.decode(v).toString()));
+    return "dead letters: " + letters + "; " + ids.size() + " of " + expected.size() + ids.stream().limit(20)
+        .map(id -> "\n  " + expected.get(id).url() + " (" + id + "): " + (raw.contains(id) ? "on" : "NOT on") + " the raw topic, "
+            + (enriched.contains(id) ? "on" : "NOT on") + " the enriched topic")
+        .collect(Collectors.joining());
+  }
+
   private Set<String> missing(Set<String> have) {
     Set<String> m = new java.util.TreeSet<>(expected.keySet());
     m.removeAll(have);
@@ -298,7 +334,7 @@ final class FaultPipeline implements AutoCloseable {
   }
 
   private Set<String> sinkIds() throws SQLException {
-    return sinkRows().stream().map(Row::id).collect(Collectors.toSet());
+    return sinkRows().stream().map(Row::id).collect(Collectors.toCollection(java.util.HashSet::new));
   }
 
   private List<Row> sinkRows() throws SQLException {

@@ -13,8 +13,11 @@ import java.util.Random;
  * -Dnewsflow.faults.long=true}: more articles and more faults; CI runs the short ones).
  */
 final class FaultPlan {
-  /** One kill: which stage, how long after publishing starts, how long it stays down. */
-  record Kill(FaultPipeline.Stage stage, Duration at, Duration down) {}
+  /**
+   * One kill: which stage, once which fraction of the articles has come through the pipeline (so
+   * that articles are flowing whatever the speed of the machine), how long it stays down.
+   */
+  record Kill(FaultPipeline.Stage stage, double progress, Duration down) {}
 
   static final boolean LONG = Boolean.getBoolean("newsflow.faults.long");
 
@@ -34,32 +37,27 @@ final class FaultPlan {
   }
 
   /**
-   * {@code perStage} kills of each of {@code stages} at random points within {@code window}, in
-   * time order, each stage down for 0.2 to 2 s.
+   * {@code perStage} kills of each of {@code stages} at random points between 10% and 85% of the
+   * way, in order, each stage down for 0.2 to 2 s.
    */
-  static List<Kill> kills(Random random, int perStage, Duration window, FaultPipeline.Stage... stages) {
+  static List<Kill> kills(Random random, int perStage, FaultPipeline.Stage... stages) {
     List<Kill> kills = new ArrayList<>();
     for (FaultPipeline.Stage stage : stages) {
       for (int i = 0; i < perStage; i++) {
-        long at = 1000 + (long) (random.nextDouble() * Math.max(1, window.toMillis() - 1000));
-        kills.add(new Kill(stage, Duration.ofMillis(at), Duration.ofMillis(200 + random.nextInt(1800))));
+        kills.add(new Kill(stage, 0.1 + 0.75 * random.nextDouble(), Duration.ofMillis(200 + random.nextInt(1800))));
       }
     }
-    Collections.sort(kills, (a, b) -> a.at().compareTo(b.at()));
+    Collections.sort(kills, (a, b) -> Double.compare(a.progress(), b.progress()));
     return kills;
   }
 
-  /** Carries out {@code kills} (times counted from {@code startNanos}) on {@code pipeline}. */
-  static void execute(FaultPipeline pipeline, List<Kill> kills, long startNanos) throws InterruptedException {
+  /** Carries out {@code kills} on {@code pipeline}. */
+  static void execute(FaultPipeline pipeline, List<Kill> kills) throws Exception {
     for (Kill k : kills) {
-      long wait = startNanos + k.at().toNanos() - System.nanoTime();
-      if (wait > 0) {
-        Thread.sleep(wait / 1_000_000);
-      }
+      int through = pipeline.awaitProgress(k.progress());
       StageProcess p = pipeline.stage(k.stage());
-      long t = (System.nanoTime() - startNanos) / 1_000_000;
       p.kill();
-      System.out.printf("  kill -9 %s at %d ms, down %d ms%n", p.name(), t, k.down().toMillis());
+      System.out.printf("  kill -9 %s with %d articles through, down %d ms%n", p.name(), through, k.down().toMillis());
       Thread.sleep(k.down().toMillis());
       p.start();
     }

@@ -26,12 +26,11 @@ class StageCrashIT {
       Random random = new Random(seed);
       int articles = FaultPlan.LONG ? 600 : 300;
       Duration spread = Duration.ofSeconds(FaultPlan.LONG ? 40 : 20);
-      List<FaultPlan.Kill> kills = FaultPlan.kills(random, FaultPlan.LONG ? 3 : 2, spread.plusSeconds(5), INGEST, ENRICH, SINK);
+      List<FaultPlan.Kill> kills = FaultPlan.kills(random, FaultPlan.LONG ? 3 : 2, INGEST, ENRICH, SINK);
       try (FaultPipeline pipeline = new FaultPipeline(TestKafka.bootstrapServers(), FaultPlan.dir("crash", seed), seed, articles,
           Map.of())) {
-        long start = System.nanoTime();
         pipeline.start(spread, INGEST, ENRICH, SINK);
-        FaultPlan.execute(pipeline, kills, start);
+        FaultPlan.execute(pipeline, kills);
         pipeline.awaitSinkComplete(Duration.ofMinutes(3));
         pipeline.stopAll();
         long doubled = pipeline.enrichedCopies().values().stream().filter(n -> n > 1).count();

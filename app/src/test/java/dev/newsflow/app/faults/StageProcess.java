@@ -71,6 +71,11 @@ final class StageProcess implements AutoCloseable {
     end(false);
   }
 
+  /** Whether the stage was started at least once. */
+  boolean started() {
+    return process != null;
+  }
+
   boolean alive() {
     return process != null && process.isAlive();
   }
