@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A real single-node Kafka (KRaft, combined broker and controller) running inside this JVM, from
  * the Kafka jars: no Docker, no separate install. Its data lives in a directory of the caller's
- * choosing and survives a restart; ports are picked free at each start.
+ * choosing and survives a restart; ports are picked free at each start unless the caller names the
+ * client port (so that clients of a broker restarted on it find it again).
  *
  * <pre>{@code
  * try (LocalKafka kafka = LocalKafka.start(Path.of("data/kafka"))) {
@@ -63,11 +64,22 @@ public final class LocalKafka implements AutoCloseable {
    * single-node defaults, and waits until it accepts clients.
    */
   public static LocalKafka start(Path dataDir, Map<String, String> overrides) {
+    return start(dataDir, 0, overrides);
+  }
+
+  /**
+   * Starts a broker keeping its data in {@code dataDir} whose clients connect to {@code port} on the
+   * loopback address (0: a free port), with {@code overrides} applied over the single-node defaults.
+   */
+  public static LocalKafka start(Path dataDir, int port, Map<String, String> overrides) {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be 0 (any free port) or a TCP port, not " + port);
+    }
     try {
       Files.createDirectories(dataDir);
       Path logDir = dataDir.toAbsolutePath().resolve("logs");
       String clusterId = clusterId(dataDir);
-      int brokerPort = freePort();
+      int brokerPort = port == 0 ? freePort() : port;
       int controllerPort = freePort();
       Properties props = config(logDir, brokerPort, controllerPort);
       props.putAll(overrides);
@@ -90,6 +102,11 @@ public final class LocalKafka implements AutoCloseable {
   /** Host and port for {@code bootstrap.servers}. */
   public String bootstrapServers() {
     return bootstrapServers;
+  }
+
+  /** The port clients connect to. */
+  public int port() {
+    return Integer.parseInt(bootstrapServers.substring(bootstrapServers.lastIndexOf(':') + 1));
   }
 
   /** The directory holding the broker's data. */

@@ -38,8 +38,10 @@ class LocalKafkaIT {
   }
 
   @Test
-  void keepsTopicsAndRecordsAcrossARestartOnTheSameDataDir() throws Exception {
+  void keepsTopicsAndRecordsAcrossARestartOnTheSameDataDirAndPort() throws Exception {
+    int port;
     try (LocalKafka kafka = LocalKafka.start(dir)) {
+      port = kafka.port();
       try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
         admin.createTopics(List.of(new NewTopic("restart.check", 2, (short) 1))).all().get(30, TimeUnit.SECONDS);
       }
@@ -57,7 +59,8 @@ class LocalKafkaIT {
       }
     }
 
-    try (LocalKafka kafka = LocalKafka.start(dir)) {
+    try (LocalKafka kafka = LocalKafka.start(dir, port, Map.of())) {
+      assertThat(kafka.bootstrapServers()).isEqualTo("127.0.0.1:" + port);
       assertThat(consumeAll(kafka.bootstrapServers(), "restart.check", 100))
           .hasSize(100)
           .contains("v0", "v99");

@@ -29,6 +29,7 @@ final class BenchStreamsConfig {
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, s.getLong("enrich.commit-interval.ms"));
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, s.getInt("topics.replication-factor"));
     p.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
+    p.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), 10);
     p.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "zstd");
     p.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), 16 * 1024 * 1024);
     p.putIfAbsent(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);

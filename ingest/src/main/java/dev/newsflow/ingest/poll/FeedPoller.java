@@ -113,6 +113,7 @@ public final class FeedPoller {
     Pages fetched = new Pages();
     LinkedHashSet<String> seen = new LinkedHashSet<>(state.getSeenItems());
     List<Instant> newItemTimes = new ArrayList<>();
+    boolean deferred = false;
     for (FeedEntry entry : feed.entries()) {
       String key = PageFetcher.itemKey(entry);
       if (key == null || seen.contains(key)) {
@@ -122,7 +123,13 @@ public final class FeedPoller {
         seen.add(key);
         Instant t = entry.published();
         newItemTimes.add(t == null || t.isAfter(started) ? started : t);
+      } else {
+        deferred = true;
       }
+    }
+    if (deferred) {
+      // An item left for a later poll must not be hidden by "not modified" while the feed stays the same.
+      state.setBodyHash(null).setEtag(null).setLastModified(null);
     }
     state.setSeenItems(bounded(seen, Math.max(seenMax, 2 * feed.entries().size())));
     Duration declared = longest(

@@ -143,6 +143,30 @@ class FeedPollerTest {
   }
 
   @Test
+  void aPageThatFailedForNowIsFetchedAtTheNextPollOfTheSameUnchangedFeed() throws Exception {
+    server.on("/feed.xml", ex -> {
+      ex.getResponseHeaders().set("ETag", "\"v1\"");
+      TestServer.send(ex, 200, "application/rss+xml", feed("", "/a").getBytes(StandardCharsets.UTF_8));
+    });
+    AtomicInteger pageHits = new AtomicInteger();
+    String page = seed("seed-000.html");
+    server.on("/a", ex -> {
+      if (pageHits.incrementAndGet() == 1) {
+        TestServer.send(ex, 503, "text/plain", "busy".getBytes(StandardCharsets.UTF_8));
+      } else {
+        TestServer.send(ex, 200, "text/html", page.getBytes(StandardCharsets.UTF_8));
+      }
+    });
+
+    PollResult first = poller.poll(url("/feed.xml"), null);
+    PollResult second = poller.poll(url("/feed.xml"), first.state());
+
+    assertThat(first.articles()).isEmpty();
+    assertThat(second.articles()).hasSize(1);
+    assertThat(pageHits.get()).isEqualTo(2);
+  }
+
+  @Test
   void aPermanentRedirectUpdatesTheStoredFeedUrl() throws Exception {
     server.on("/old.xml", ex -> {
       ex.getResponseHeaders().set("Location", "/new.xml");
