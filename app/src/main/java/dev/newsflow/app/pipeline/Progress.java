@@ -42,6 +42,24 @@ public final class Progress implements AutoCloseable {
     }
   }
 
+  /** Records of the raw topic the enrich stage has not committed yet ({@code Long.MAX_VALUE}: unknown). */
+  public long enrichLag() throws InterruptedException {
+    try {
+      return lag(enrichGroup, topics.raw().name());
+    } catch (ExecutionException | TimeoutException e) {
+      return Long.MAX_VALUE;
+    }
+  }
+
+  /** Records of the enriched topic the sink has not committed yet ({@code Long.MAX_VALUE}: unknown). */
+  public long sinkLag() throws InterruptedException {
+    try {
+      return lag(sinkGroup, topics.enriched().name());
+    } catch (ExecutionException | TimeoutException e) {
+      return Long.MAX_VALUE;
+    }
+  }
+
   private long lag(String group, String topic) throws InterruptedException, ExecutionException, TimeoutException {
     List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
         .get(topic).partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();

@@ -113,9 +113,9 @@ public final class LoadBench {
             if (System.currentTimeMillis() - lastLog >= 10_000) {
               lastLog = System.currentTimeMillis();
               gauges.sample();
-              log("t=%ds published %d, fetched %d, written by the sink %d, seen in the sink %d; lag of enrich + sink %d; heap %d MB",
+              log("t=%ds published %d, fetched %d, written by the sink %d, seen in the sink %d; lag of enrich %d, of the sink %d; heap %d MB",
                   (lastLog - start) / 1000, server.count(), pipeline.ingest().committedArticles(), pipeline.sink().written(),
-                  arrivals.count(), progress.lag(), Gauges.heapUsed() >> 20);
+                  arrivals.count(), progress.enrichLag(), progress.sinkLag(), Gauges.heapUsed() >> 20);
             }
           }
           int lastMeasured = server.count() - 1;
