@@ -27,19 +27,20 @@ class MonitorServerIT {
   void servesHealthAndPrometheusMetricsOfThePipeline() throws Exception {
     String prefix = "monitor-it-" + UUID.randomUUID().toString().substring(0, 8);
     Settings s = Settings.defaults("newsflow-defaults.properties", "ingest-defaults.properties", "enrich-defaults.properties",
-        "sink-defaults.properties").with(Map.ofEntries(
+        "sink-defaults.properties", "monitor-defaults.properties").with(Map.ofEntries(
             Map.entry("kafka.bootstrap.servers", TestKafka.bootstrapServers()), Map.entry("data.dir", dataDir.toString()),
             Map.entry("topics.raw", prefix + ".raw"), Map.entry("topics.enriched", prefix + ".enriched"),
             Map.entry("topics.fetch-events", prefix + ".events"), Map.entry("topics.dlq", prefix + ".dlq"),
             Map.entry("topics.feeds", prefix + ".feeds"), Map.entry("topics.feed-state", prefix + ".feed-state"),
             Map.entry("topics.dedup-bands", prefix + ".bands"), Map.entry("topics.dedup-answers", prefix + ".answers"),
             Map.entry("enrich.application-id", prefix + "-enrich"), Map.entry("sink.group-id", prefix + "-sink"), Map.entry("ingest.group-id", prefix + "-ingest"),
-            Map.entry("ingest.instance-id", prefix), Map.entry("sink.instance", "it")));
+            Map.entry("ingest.instance-id", prefix), Map.entry("sink.instance", "it"),
+            Map.entry("monitor.application-id", prefix + "-monitor")));
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestKafka.bootstrapServers()))) {
       TopicAdmin.ensure(admin, Topics.from(s), 2, (short) 1);
     }
     HttpClient http = HttpClient.newHttpClient();
-    try (Pipeline pipeline = Pipeline.start(s); MonitorServer monitor = MonitorServer.start(pipeline, 0)) {
+    try (Pipeline pipeline = Pipeline.start(s); MonitorServer monitor = MonitorServer.start(s, pipeline, 0)) {
       URI base = URI.create("http://127.0.0.1:" + monitor.port());
       await().atMost(Duration.ofSeconds(60)).until(() ->
           http.send(HttpRequest.newBuilder(base.resolve("/health")).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
