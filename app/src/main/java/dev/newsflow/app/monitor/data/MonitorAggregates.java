@@ -77,6 +77,10 @@ public final class MonitorAggregates implements AutoCloseable {
 
   /** Events per hour by {@code by} ("event" or "actor") for the last {@code hours} hours before {@code now}. */
   public Trend trend(String by, int hours, int top, Instant now) {
+    return ready(() -> trendNow(by, hours, top, now));
+  }
+
+  private Trend trendNow(String by, int hours, int top, Instant now) {
     String storeName = switch (by) {
       case "event" -> MonitorTopology.EVENTS_BY_TYPE;
       case "actor" -> MonitorTopology.EVENTS_BY_ACTOR;
@@ -112,6 +116,10 @@ public final class MonitorAggregates implements AutoCloseable {
 
   /** Who {@code actor} acted on, and who acted on it, in the last {@code hours} hours before {@code now}. */
   public ActorPairs pairs(String actor, int hours, Instant now) {
+    return ready(() -> pairsNow(actor, hours, now));
+  }
+
+  private ActorPairs pairsNow(String actor, int hours, Instant now) {
     ReadOnlyWindowStore<String, Long> store = store(MonitorTopology.ACTOR_PAIRS, QueryableStoreTypes.windowStore());
     Instant first = now.truncatedTo(ChronoUnit.HOURS).minus(hours - 1L, ChronoUnit.HOURS);
     String root = MonitorTopology.root(actor);
@@ -120,7 +128,9 @@ public final class MonitorAggregates implements AutoCloseable {
 
   private static List<ActorPairs.Count> sum(ReadOnlyWindowStore<String, Long> store, String prefix, Instant from, Instant to) {
     Map<String, Long> byOther = new HashMap<>();
-    try (KeyValueIterator<Windowed<String>, Long> it = store.fetch(prefix, prefix + '\uffff', from, to)) {
+    // A key-range fetch (prefix to prefix + U+FFFF) missed records of RocksDB window segments; the
+    // pair store is small (pairs × hours), so it is scanned and filtered.
+    try (KeyValueIterator<Windowed<String>, Long> it = store.fetchAll(from, to)) {
       while (it.hasNext()) {
         KeyValue<Windowed<String>, Long> kv = it.next();
         if (kv.key.key().startsWith(prefix)) {
@@ -134,6 +144,10 @@ public final class MonitorAggregates implements AutoCloseable {
 
   /** The {@code limit} largest stories with at least {@code minCopies} copies, most recently active first among equals. */
   public List<Story> stories(int limit, int minCopies) {
+    return ready(() -> storiesNow(limit, minCopies));
+  }
+
+  private List<Story> storiesNow(int limit, int minCopies) {
     ReadOnlyKeyValueStore<String, Story> store = store(MonitorTopology.STORIES, QueryableStoreTypes.keyValueStore());
     List<Story> found = new ArrayList<>();
     try (KeyValueIterator<String, Story> it = store.all()) {
@@ -150,6 +164,10 @@ public final class MonitorAggregates implements AutoCloseable {
 
   /** Every feed known from the subscriptions, the fetcher's state or the fetch events, by URL. */
   public List<FeedView> feeds() {
+    return ready(this::feedsNow);
+  }
+
+  private List<FeedView> feedsNow() {
     Map<String, Feed> feeds = all(store(MonitorTopology.FEEDS, QueryableStoreTypes.keyValueStore()));
     Map<String, FeedState> states = all(store(MonitorTopology.FEED_STATE, QueryableStoreTypes.keyValueStore()));
     Map<String, FeedHealth> health = all(store(MonitorTopology.FEED_HEALTH, QueryableStoreTypes.keyValueStore()));
@@ -172,8 +190,13 @@ public final class MonitorAggregates implements AutoCloseable {
   }
 
   private <T> T store(String name, QueryableStoreType<T> type) {
+    return streams.store(StoreQueryParameters.fromNameAndType(name, type).enableStaleStores());
+  }
+
+  /** Runs a query; a store not ready yet (starting, rebalancing: found when reading it) is a {@link NotReadyException}. */
+  private <T> T ready(java.util.function.Supplier<T> query) {
     try {
-      return streams.store(StoreQueryParameters.fromNameAndType(name, type).enableStaleStores());
+      return query.get();
     } catch (InvalidStateStoreException e) {
       throw new NotReadyException("the monitor's aggregates are not ready yet (Kafka Streams is " + streams.state()
           + "); retry in a few seconds", e);

@@ -35,7 +35,7 @@ import org.apache.kafka.streams.state.WindowStore;
  *       actor (country or organisation code, role dropped: USAGOV counts for USA), of first articles
  *       only, so that syndicated copies do not count a story twice;
  *   <li>{@value #ACTOR_PAIRS}: events per hour between two actors, keyed {@code SRC>TGT} (who acts
- *       on whom) and {@code TGT<SRC} (who is acted on by whom), so either side is a key-range scan;
+ *       on whom) and {@code TGT<SRC} (who is acted on by whom), so that either side is a prefix;
  *   <li>{@value #STORIES}: one {@link Story} per near-duplicate cluster of the last days;
  *   <li>{@value #FEED_HEALTH}: one {@link FeedHealth} per feed from the fetch events; {@value
  *       #FEED_STATE} and {@value #FEEDS}: the fetcher's state and the subscriptions as tables.
@@ -64,7 +64,7 @@ public final class MonitorTopology {
             .withTimestampExtractor(new FetchedAt()));
     KStream<String, EnrichedArticle> firsts = articles.filter(
         (id, a) -> a != null && a.getDedup().getVerdict() == DedupVerdict.UNIQUE && !a.getUpdated(), Named.as("monitor-first-articles"));
-    countPerHour(firsts.flatMap((id, a) -> keyed(a.getEvents().stream().map(EventTag::getType).distinct().toList()),
+    countPerHour(firsts.flatMap((id, a) -> keyed(a.getEvents().stream().map(EventTag::getType).toList()),
         Named.as("monitor-key-by-event-type")), EVENTS_BY_TYPE, config);
     countPerHour(firsts.flatMap((id, a) -> keyed(actorsPerEvent(a)), Named.as("monitor-key-by-actor")), EVENTS_BY_ACTOR, config);
     countPerHour(firsts.flatMap((id, a) -> keyed(pairsPerEvent(a)), Named.as("monitor-key-by-actor-pair")), ACTOR_PAIRS, config);
