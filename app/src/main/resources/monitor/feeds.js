@@ -47,12 +47,12 @@
       el('td', {}, el('span', { class: 'badge ' + f.status }, f.status)),
       el('td', { class: 'url' }, f.title ? el('div', {}, el('b', {}, f.title)) : null, el('a', { href: f.url, target: '_blank', rel: 'noopener' }, f.url)),
       el('td', {}, f.lastStatus ? f.lastStatus + (f.httpCode ? ' (' + f.httpCode + ')' : '') : '—'),
-      el('td', {}, when(f.lastPollAt)),
-      el('td', {}, when(f.lastSuccessAt)),
-      el('td', {}, when(f.lastNewItemAt)),
+      el('td', { class: 'when' }, when(f.lastPollAt)),
+      el('td', { class: 'when' }, when(f.lastSuccessAt)),
+      el('td', { class: 'when' }, when(f.lastNewItemAt)),
       el('td', { class: 'num' }, f.consecutiveFailures),
       el('td', { class: 'num' }, f.failureScore.toFixed(1)),
-      el('td', {}, f.status === 'disabled' ? '—' : when(f.nextPollAt)),
+      el('td', { class: 'when' }, f.status === 'disabled' ? '—' : when(f.nextPollAt)),
       el('td', { class: 'reason' }, f.disabledReason || f.lastError || '')))
       : [el('tr', {}, el('td', { colspan: COLUMNS.length, class: 'empty' }, 'No feeds known yet.'))]));
     const counts = {};

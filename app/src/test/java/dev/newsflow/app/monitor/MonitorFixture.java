@@ -75,7 +75,7 @@ final class MonitorFixture {
     return java.net.URI.create(feed).getHost();
   }
 
-  /** A news day: first articles over the last 20 hours, with copies of two of them. */
+  /** A news day: first articles over the last 20 hours, with copies of two of them, in fetch order. */
   static List<EnrichedArticle> newsDay(Instant now) {
     List<EnrichedArticle> a = new ArrayList<>();
     a.add(article("a01", "Pacific Wire", PACIFIC, "US imposes new sanctions on suppliers of North Korea's missile programme",
@@ -107,7 +107,7 @@ final class MonitorFixture {
     a.add(article("a07c1", "Metro News", METRO, "North Korea fires ballistic missile, Japan protests", ago(now, 9.5), "en",
         List.of(new Ev("ASSAULT", "PRKMIL", "JPN", "North Korea fired a ballistic missile that fell into the sea off Japan.")),
         DedupVerdict.NEAR_DUPLICATE, "a07", 0.81));
-    a.add(article("a08", "Korea Monitor", KOREA, "남북 군사 회담 제안 거부", ago(now, 12), "ko",
+    a.add(article("a08", "Korea Monitor", KOREA, "Pyongyang rejects Seoul's offer of military talks (Korean edition)", ago(now, 12), "ko",
         List.of(new Ev("REJECT", "PRKGOV", "KORGOV", "North Korea rejected Seoul's offer of military talks."))));
     a.add(article("a09", "Pacific Wire", PACIFIC, "EU adds North Korean officials to sanctions list", ago(now, 14), "en",
         List.of(new Ev("SANCTION", "EUR", "PRKGOV", "The EU added four North Korean officials to its sanctions list."))));
@@ -119,6 +119,7 @@ final class MonitorFixture {
             new Ev("MOBILIZE", "USA", "PRK", "The US moved an aircraft carrier group into the region."))));
     a.add(article("a12", "Pacific Wire", PACIFIC, "US and China consult on Korean tensions", ago(now, 20), "en",
         List.of(new Ev("CONSULT", "USAGOV", "CHNGOV", "The US secretary of state spoke with China's foreign minister by telephone."))));
+    a.sort(java.util.Comparator.comparing(EnrichedArticle::getFetchedAt));
     return a;
   }
 
@@ -147,8 +148,8 @@ final class MonitorFixture {
   static List<FeedState> states(Instant now) {
     return List.of(
         state(KOREA, now, ago(now, 0.1), ago(now, 0.1), ago(now, 0.5), "NOT_MODIFIED", 0, 0, false, null, 600_000),
-        state(METRO, now, ago(now, 0.3), ago(now, 0.3), ago(now, 0.3), "OK", 0, 0, false, null, 900_000),
-        state(PACIFIC, now, ago(now, 0.2), ago(now, 0.2), ago(now, 0.2), "OK", 0, 0, false, null, 300_000),
+        state(METRO, now, ago(now, 0.3), ago(now, 0.3), ago(now, 0.3), "OK", 0, 0, false, null, 1_800_000),
+        state(PACIFIC, now, ago(now, 0.2), ago(now, 0.2), ago(now, 0.2), "OK", 0, 0, false, null, 1_200_000),
         state(FAILING, now, ago(now, 0.05), ago(now, 1), ago(now, 1), "HTTP_ERROR", 2, 4.0, false, null, 1_800_000),
         state(GONE, now, ago(now, 6), ago(now, 80), ago(now, 90), "HTTP_ERROR", 5, 50.0, true,
             "permanent failure: HTTP 404 Not Found on 5 polls in a row", 0));

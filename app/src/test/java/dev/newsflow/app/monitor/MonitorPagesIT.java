@@ -103,6 +103,7 @@ class MonitorPagesIT {
 
   private static WebDriverWait waiting(int seconds) {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds), Duration.ofMillis(20));
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     return wait;
   }
 
@@ -112,9 +113,13 @@ class MonitorPagesIT {
   }
 
   private static void screenshot(String page) throws Exception {
-    long height = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
-    browser.manage().window().setSize(new Dimension(1280, (int) Math.min(Math.max(height, 700), 2400)));
-    Thread.sleep(300);
+    JavascriptExecutor js = (JavascriptExecutor) browser;
+    long height = (Long) js.executeScript("return document.documentElement.scrollHeight");
+    long viewport = (Long) js.executeScript("return window.innerHeight");
+    Dimension window = browser.manage().window().getSize();
+    browser.manage().window().setSize(new Dimension(1280, (int) Math.min(window.getHeight() - viewport + Math.max(height, 640), 2600)));
+    js.executeScript("window.scrollTo(0, 0)");
+    Thread.sleep(400);
     Files.write(SCREENSHOTS.resolve(page + ".png"), ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
   }
 
@@ -171,7 +176,8 @@ class MonitorPagesIT {
   void trendsPageDrawsTheChartsAsSvg() throws Exception {
     open("/trends");
     waiting(60).until(d -> d.findElements(By.cssSelector("#trend-chart svg rect.bar")).size() >= 10);
-    assertThat(browser.findElements(By.cssSelector(".legend span"))).extracting(WebElement::getText).contains("SANCTION", "CONSULT");
+    waiting(20).until(d -> d.findElements(By.cssSelector(".legend span")).stream().map(WebElement::getText).toList()
+        .containsAll(List.of("SANCTION", "CONSULT")));
     waiting(20).until(d -> d.findElements(By.cssSelector("#pairs svg rect.bar")).size() >= 2);
     browser.findElement(By.cssSelector("#toggle-by button[data-value='actor']")).click();
     waiting(20).until(d -> d.findElements(By.cssSelector(".legend span")).stream().anyMatch(e -> e.getText().equals("PRK")));

@@ -15,8 +15,8 @@ import java.util.TreeSet;
  * @param source outlet of the first article
  * @param url URL of the first article
  * @param headSeen whether the first article itself was seen
- * @param firstSeen when the first record of the story arrived
- * @param lastSeen when the last one arrived
+ * @param firstSeen fetch time of the story's earliest record
+ * @param lastSeen fetch time of its latest record
  * @param copies number of copies
  * @param outlets distinct outlets of the story, first article included, sorted
  * @param members the copies remembered, in arrival order
@@ -43,9 +43,10 @@ public record Story(String clusterId, String title, String source, String url, b
     if (outlets.size() < MAX_OUTLETS) {
       outlets.add(a.source());
     }
+    String firstSeen = Instant.parse(s.firstSeen).isBefore(at) ? s.firstSeen : at.toString();
     String lastSeen = Instant.parse(s.lastSeen).isAfter(at) ? s.lastSeen : at.toString();
     if (!a.isCopy()) {
-      return new Story(s.clusterId, a.title(), a.source(), a.url(), true, s.firstSeen, lastSeen, s.copies,
+      return new Story(s.clusterId, a.title(), a.source(), a.url(), true, firstSeen, lastSeen, s.copies,
           List.copyOf(outlets), s.members);
     }
     List<Copy> members = new ArrayList<>(s.members);
@@ -54,7 +55,7 @@ public record Story(String clusterId, String title, String source, String url, b
     if (known || members.size() < maxCopies) {
       members.add(copy);
     }
-    return new Story(s.clusterId, s.title, s.source, s.url, s.headSeen, s.firstSeen, lastSeen,
+    return new Story(s.clusterId, s.title, s.source, s.url, s.headSeen, firstSeen, lastSeen,
         known ? s.copies : s.copies + 1, List.copyOf(outlets), members);
   }
 }
