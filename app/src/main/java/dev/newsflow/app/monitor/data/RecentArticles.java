@@ -1,6 +1,8 @@
 package dev.newsflow.app.monitor.data;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * The last {@code capacity} articles in arrival order, folded on demand (copies under the first
+ * The last {@code capacity} articles to arrive, listed newest fetch first and folded on demand (copies under the first
  * article of their story), and the listeners told of each new one. Bounded: the oldest article
  * leaves when a new one comes. A record seen again (an update, a replay) replaces the old one.
  * Listeners run on the adding thread and must not block.
@@ -54,7 +56,7 @@ public final class RecentArticles {
   }
 
   /**
-   * Up to {@code limit} stories, newest first: an article with its copies when one of them
+   * Up to {@code limit} stories, latest fetched first: an article with its copies when one of them
    * matches {@code filter}. A copy whose first article has left memory stands on its own.
    */
   public List<FoldedArticle> query(ArticleFilter filter, int limit) {
@@ -62,6 +64,10 @@ public final class RecentArticles {
     synchronized (this) {
       newestFirst = new ArrayList<>(byId.sequencedValues().reversed());
     }
+    // Partitions interleave on arrival: order by fetch time, ties in arrival order.
+    Map<String, Instant> fetched = new HashMap<>();
+    newestFirst.forEach(a -> fetched.put(a.id(), Instant.parse(a.fetchedAt())));
+    newestFirst.sort(Comparator.comparing((ArticleView a) -> fetched.get(a.id())).reversed());
     Set<String> ids = new HashSet<>();
     newestFirst.forEach(a -> ids.add(a.id()));
     Map<String, List<ArticleView>> copiesOf = new HashMap<>();
