@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -28,8 +29,11 @@ import java.util.function.Supplier;
 final class MonitorApi {
   static final String OPENAPI = "/monitor/openapi.yaml";
 
-  /** Liveness and readiness of the monitor and, when it runs with them, of the pipeline's stages. */
-  record Health(boolean up, Map<String, String> components) {}
+  /**
+   * Liveness and readiness of the monitor and, when it runs with them, of the pipeline's stages,
+   * with the state of each component.
+   */
+  record Health(boolean live, boolean ready, Map<String, String> components) {}
 
   private final MonitorAggregates aggregates;
   private final RecentArticles recent;
@@ -62,7 +66,9 @@ final class MonitorApi {
         new Route("/api/feeds", Set.of(), json(p -> Map.of("feeds", aggregates.feeds()))),
         new Route("/api/search", Set.of("q", "limit"), this::search),
         new Route("/api/openapi.yaml", Set.of(), this::openapi),
-        new Route("/health", Set.of(), this::health),
+        new Route("/health", Set.of(), (p, ex) -> health(ex, Health::ready)),
+        new Route("/health/live", Set.of(), (p, ex) -> health(ex, Health::live)),
+        new Route("/health/ready", Set.of(), (p, ex) -> health(ex, Health::ready)),
         new Route("/metrics", Set.of(), (p, ex) -> send(ex, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.get())));
   }
 
@@ -134,9 +140,12 @@ final class MonitorApi {
     }
   }
 
-  private void health(Params p, HttpExchange ex) throws IOException {
+  /** The health, with 200 when what the probe asks ({@code probe}: live or ready) holds, else 503. */
+  private void health(HttpExchange ex, Predicate<Health> probe) throws IOException {
     Health h = health.get();
-    sendJson(ex, h.up() ? 200 : 503, Map.of("status", h.up() ? "UP" : "DOWN", "components", h.components()));
+    boolean up = probe.test(h);
+    sendJson(ex, up ? 200 : 503, Map.of("status", up ? "UP" : "DOWN", "live", h.live(), "ready", h.ready(),
+        "components", h.components()));
   }
 
   private Route.Handler json(Function<Params, Object> body) {

@@ -11,8 +11,8 @@ import dev.newsflow.app.monitor.data.NotReadyException;
 import dev.newsflow.app.monitor.data.RecentArticles;
 import dev.newsflow.app.pipeline.Pipeline;
 import dev.newsflow.schemas.config.Settings;
-import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -25,9 +25,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,8 +48,8 @@ public final class MonitorServer implements AutoCloseable {
       "/feeds", "feeds.html", "/search", "search.html");
   private static final Pattern ASSET = Pattern.compile("/static/([a-z][a-z-]*\\.(css|js|svg))");
 
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private final List<KafkaStreamsMetrics> streamsMetrics = new ArrayList<>();
+  private final PrometheusMeterRegistry registry;
+  private final KafkaStreamsMetrics streamsMetrics;
   private final ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
   private final Pipeline pipeline;
   private final MonitorAggregates aggregates;
@@ -63,9 +61,11 @@ public final class MonitorServer implements AutoCloseable {
 
   private MonitorServer(Settings settings, Pipeline pipeline, InetSocketAddress address) throws IOException {
     this.pipeline = pipeline;
+    registry = pipeline != null ? pipeline.registry() : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     MonitorConfig config = MonitorConfig.from(settings);
     recent = new RecentArticles(config.recentSize());
     aggregates = new MonitorAggregates(config);
+    streamsMetrics = new KafkaStreamsMetrics(aggregates.kafkaStreams(), Tags.of("stage", "monitor"));
     ArticleStream stream = new ArticleStream(recent, json, config.maxStreamClients());
     api = new MonitorApi(aggregates, recent, new ArticleSearch(config.jdbcUrl()), stream, this::health, registry::scrape,
         Clock.systemUTC(), json);
@@ -97,56 +97,55 @@ public final class MonitorServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
+  /**
+   * The JVM's, the monitor's own and its Kafka Streams' meters. The stages of a pipeline count in
+   * its registry themselves (fetches, articles, verdicts, tags, lag, dead letters, Kafka clients).
+   */
   private void bindMetrics(ArticleStream stream) {
     new JvmMemoryMetrics().bindTo(registry);
     new JvmGcMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
-    bindStreams(aggregates.kafkaStreams());
+    streamsMetrics.bindTo(registry);
     Gauge.builder("newsflow_monitor_recent_articles", recent, RecentArticles::size)
         .description("Articles the monitor holds for the Live page").register(registry);
     Gauge.builder("newsflow_monitor_stream_clients", stream, ArticleStream::clients)
         .description("Clients following /api/stream").register(registry);
-    if (pipeline == null) {
-      return;
+    if (pipeline != null) {
+      Gauge.builder("newsflow_enrich_running", pipeline.enrich(), e -> e.state() == KafkaStreams.State.RUNNING ? 1 : 0)
+          .description("1 when the enrich Streams instance is RUNNING").register(registry);
     }
-    bindStreams(pipeline.enrich().kafkaStreams());
-    FunctionCounter.builder("newsflow_ingest_polls", pipeline.ingest(), f -> f.committedPolls())
-        .description("Feed polls committed by this fetcher").register(registry);
-    FunctionCounter.builder("newsflow_ingest_articles", pipeline.ingest(), f -> f.committedArticles())
-        .description("Articles produced by this fetcher").register(registry);
-    FunctionCounter.builder("newsflow_sink_written", pipeline.sink(), s -> s.written())
-        .description("Articles made durable by this sink").register(registry);
-    FunctionCounter.builder("newsflow_sink_dead_letters", pipeline.sink(), s -> s.deadLettered())
-        .description("Records this sink sent to the dead-letter topic").register(registry);
-    Gauge.builder("newsflow_enrich_running", pipeline.enrich(), e -> e.state() == KafkaStreams.State.RUNNING ? 1 : 0)
-        .description("1 when the enrich Streams instance is RUNNING").register(registry);
   }
 
-  private void bindStreams(KafkaStreams streams) {
-    KafkaStreamsMetrics m = new KafkaStreamsMetrics(streams);
-    m.bindTo(registry);
-    streamsMetrics.add(m);
-  }
-
+  /**
+   * Live: no component has stopped or failed (a restart would help). Ready: every component is
+   * serving (the Streams instances RUNNING, so queries and processing proceed; not while they
+   * start or rebalance).
+   */
   private MonitorApi.Health health() {
     Map<String, String> components = new LinkedHashMap<>();
     KafkaStreams.State monitor = aggregates.state();
-    boolean up = live(monitor);
     components.put("monitor", monitor.name());
+    boolean live = !failed(monitor);
+    boolean ready = monitor == KafkaStreams.State.RUNNING;
     if (pipeline != null) {
       KafkaStreams.State enrich = pipeline.enrich().state();
       boolean ingest = pipeline.ingest().running();
-      up &= live(enrich) && ingest;
+      boolean sink = pipeline.sink().running();
       components.put("ingest", ingest ? "UP" : "DOWN");
       components.put("enrich", enrich.name());
-      components.put("sink", "UP");
+      components.put("sink", sink ? "UP" : "DOWN");
+      live &= !failed(enrich) && ingest && sink;
+      ready &= enrich == KafkaStreams.State.RUNNING;
     }
-    return new MonitorApi.Health(up, components);
+    return new MonitorApi.Health(live, live && ready, components);
   }
 
-  private static boolean live(KafkaStreams.State s) {
-    return s == KafkaStreams.State.RUNNING || s == KafkaStreams.State.REBALANCING;
+  private static boolean failed(KafkaStreams.State s) {
+    return switch (s) {
+      case CREATED, REBALANCING, RUNNING -> false;
+      case PENDING_SHUTDOWN, NOT_RUNNING, PENDING_ERROR, ERROR -> true;
+    };
   }
 
   private void serve(Route route, HttpExchange ex) throws IOException {
@@ -195,7 +194,9 @@ public final class MonitorServer implements AutoCloseable {
     executor.shutdownNow();
     tail.close();
     aggregates.close();
-    streamsMetrics.forEach(KafkaStreamsMetrics::close);
-    registry.close();
+    streamsMetrics.close();
+    if (pipeline == null) {
+      registry.close();
+    }
   }
 }
