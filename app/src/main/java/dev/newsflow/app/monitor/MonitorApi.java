@@ -28,6 +28,7 @@ import java.util.function.Supplier;
  */
 final class MonitorApi {
   static final String OPENAPI = "/monitor/openapi.yaml";
+  static final String PROMETHEUS_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
   /**
    * Liveness and readiness of the monitor and, when it runs with them, of the pipeline's stages,
@@ -69,7 +70,7 @@ final class MonitorApi {
         new Route("/health", Set.of(), (p, ex) -> health(ex, Health::ready)),
         new Route("/health/live", Set.of(), (p, ex) -> health(ex, Health::live)),
         new Route("/health/ready", Set.of(), (p, ex) -> health(ex, Health::ready)),
-        new Route("/metrics", Set.of(), (p, ex) -> send(ex, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.get())));
+        new Route("/metrics", Set.of(), (p, ex) -> send(ex, 200, PROMETHEUS_TYPE, metrics.get())));
   }
 
   private static ArticleFilter filter(Params p) {

@@ -13,11 +13,7 @@ import dev.newsflow.app.pipeline.Pipeline;
 import dev.newsflow.schemas.config.Settings;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Tags;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -102,10 +98,7 @@ public final class MonitorServer implements AutoCloseable {
    * its registry themselves (fetches, articles, verdicts, tags, lag, dead letters, Kafka clients).
    */
   private void bindMetrics(ArticleStream stream) {
-    new JvmMemoryMetrics().bindTo(registry);
-    new JvmGcMetrics().bindTo(registry);
-    new JvmThreadMetrics().bindTo(registry);
-    new ProcessorMetrics().bindTo(registry);
+    MetricsServer.bindJvm(registry);
     streamsMetrics.bindTo(registry);
     Gauge.builder("newsflow_monitor_recent_articles", recent, RecentArticles::size)
         .description("Articles the monitor holds for the Live page").register(registry);
