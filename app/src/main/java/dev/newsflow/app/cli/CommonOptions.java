@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 /** Options every pipeline command takes; they build the layered {@link Settings}. */
 public final class CommonOptions {
   static final String[] DEFAULTS = {
-    "newsflow-defaults.properties", "ingest-defaults.properties", "enrich-defaults.properties", "sink-defaults.properties"
+    "newsflow-defaults.properties", "ingest-defaults.properties", "enrich-defaults.properties", "sink-defaults.properties",
+    "monitor-defaults.properties"
   };
 
   @Option(names = "--data-dir", paramLabel = "DIR", description = "Broker data, Streams state and output (default: ./data, or NEWSFLOW_DATA_DIR).")

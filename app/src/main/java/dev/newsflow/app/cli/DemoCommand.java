@@ -39,7 +39,7 @@ public final class DemoCommand implements Callable<Integer> {
   long timeoutSeconds;
 
   @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "0",
-      description = "Serve /health and /metrics on this port (0: a free port, -1: off; default: ${DEFAULT-VALUE}).")
+      description = "Serve the monitor (pages, JSON API, /health, /metrics) on this port (0: a free port, -1: off; default: ${DEFAULT-VALUE}).")
   int httpPort;
 
   @Option(names = "--follow", description = "Keep running after the sample is in the sink, until interrupted.")
@@ -66,9 +66,9 @@ public final class DemoCommand implements Callable<Integer> {
           FeedCatalog catalog = new FeedCatalog(kafka.settings())) {
         catalog.add(sample.feedUrls());
         try (Pipeline pipeline = Pipeline.start(kafka.settings());
-            MonitorServer monitor = httpPort < 0 ? null : MonitorServer.start(pipeline, httpPort)) {
+            MonitorServer monitor = httpPort < 0 ? null : MonitorServer.start(kafka.settings(), pipeline, httpPort)) {
           if (monitor != null) {
-            out.printf("monitor: http://127.0.0.1:%d/health and /metrics%n", monitor.port());
+            out.printf("monitor: %s%n", monitorUrl(monitor));
             out.flush();
           }
           Duration timeout = Duration.ofSeconds(timeoutSeconds);
@@ -90,6 +90,13 @@ public final class DemoCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** What the commands print for the monitor: its pages, then where the API and metrics are. */
+  static String monitorUrl(MonitorServer monitor) {
+    String base = "http://127.0.0.1:" + monitor.port();
+    return base + "/  (Live, Trends, Stories, Feeds, Search; API " + base + "/api/openapi.yaml, " + base + "/health, "
+        + base + "/metrics)";
   }
 
   private static Map<String, JsonNode> awaitSample(Settings settings, SampleManifest sample, Duration timeout) throws InterruptedException {

@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       DemoCommand.class,
       RunCommand.class,
+      MonitorCommand.class,
       StageCommand.Ingest.class,
       StageCommand.Enrich.class,
       StageCommand.Sink.class,

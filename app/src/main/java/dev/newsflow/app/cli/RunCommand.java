@@ -22,7 +22,7 @@ final class RunCommand implements Callable<Integer> {
   Path feeds;
 
   @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8080",
-      description = "Serve /health and /metrics on this port (0: a free port, -1: off; default: ${DEFAULT-VALUE}).")
+      description = "Serve the monitor (pages, JSON API, /health, /metrics) on this port (0: a free port, -1: off; default: ${DEFAULT-VALUE}).")
   int httpPort;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -35,10 +35,10 @@ final class RunCommand implements Callable<Integer> {
         catalog.add(urls);
       }
       try (Pipeline pipeline = Pipeline.start(kafka.settings());
-          var monitor = httpPort < 0 ? null : dev.newsflow.app.monitor.MonitorServer.start(pipeline, httpPort)) {
+          var monitor = httpPort < 0 ? null : dev.newsflow.app.monitor.MonitorServer.start(kafka.settings(), pipeline, httpPort)) {
         spec.commandLine().getErr().printf("newsflow: running (%d feed(s) added), Kafka at %s, output in %s%s%n", urls.size(),
             kafka.bootstrapServers(), Path.of(kafka.settings().getString("data.dir")).resolve("out").toAbsolutePath(),
-            monitor == null ? "" : ", monitor at http://127.0.0.1:" + monitor.port() + "/health and /metrics");
+            monitor == null ? "" : "\nmonitor: " + DemoCommand.monitorUrl(monitor));
         spec.commandLine().getErr().flush();
         StageCommand.awaitShutdown(pipeline::close);
       }

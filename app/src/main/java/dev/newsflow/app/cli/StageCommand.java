@@ -1,11 +1,13 @@
 package dev.newsflow.app.cli;
 
+import dev.newsflow.app.monitor.MetricsServer;
 import dev.newsflow.app.pipeline.KafkaConnection;
 import dev.newsflow.enrich.kafka.EnrichService;
 import dev.newsflow.ingest.kafka.FeedCatalog;
 import dev.newsflow.ingest.kafka.FeedFetcherService;
 import dev.newsflow.sink.kafka.SinkService;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -30,6 +32,7 @@ final class StageCommand {
       description = "Run the feed fetcher alone: poll the feeds of news.feeds assigned to this instance, produce to news.articles.raw.")
   static final class Ingest implements Callable<Integer> {
     @Mixin CommonOptions common;
+    @Mixin MetricsOptions metrics;
 
     @Option(names = "--feeds", paramLabel = "FILE", description = "Subscribe to the feeds of FILE first (plain text or OPML).")
     Path feeds;
@@ -38,13 +41,15 @@ final class StageCommand {
 
     @Override
     public Integer call() throws Exception {
-      try (KafkaConnection kafka = KafkaConnection.open(common.settings(), false, "ingest")) {
+      try (KafkaConnection kafka = KafkaConnection.open(common.settings(), false, "ingest");
+          MetricsServer server = metrics.serve()) {
+        MetricsOptions.announce(server, spec.commandLine().getOut());
         if (feeds != null) {
           try (FeedCatalog catalog = new FeedCatalog(kafka.settings())) {
             catalog.add(FeedFiles.read(feeds, spec.commandLine().getErr()));
           }
         }
-        FeedFetcherService ingest = new FeedFetcherService(kafka.settings());
+        FeedFetcherService ingest = new FeedFetcherService(kafka.settings(), Clock.systemUTC(), metrics.registry);
         Thread worker = Thread.ofPlatform().name("ingest").start(ingest::run);
         awaitShutdown(() -> {
           ingest.stop();
@@ -67,11 +72,16 @@ final class StageCommand {
       description = "Run the enrich stage alone: Kafka Streams from news.articles.raw to news.articles.enriched.")
   static final class Enrich implements Callable<Integer> {
     @Mixin CommonOptions common;
+    @Mixin MetricsOptions metrics;
+
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
       try (KafkaConnection kafka = KafkaConnection.open(common.settings(), false, "enrich");
-          EnrichService enrich = new EnrichService(kafka.settings())) {
+          MetricsServer server = metrics.serve();
+          EnrichService enrich = new EnrichService(kafka.settings(), metrics.registry)) {
+        MetricsOptions.announce(server, spec.commandLine().getOut());
         enrich.start();
         awaitShutdown(() -> {});
       }
@@ -84,11 +94,16 @@ final class StageCommand {
   static final class Sink implements Callable<Integer> {
     @Mixin CommonOptions common;
     @Mixin SinkOptions sinkOptions;
+    @Mixin MetricsOptions metrics;
+
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-      try (KafkaConnection kafka = KafkaConnection.open(common.settings().with(sinkOptions.overrides()), false, "sink")) {
-        SinkService sink = new SinkService(kafka.settings());
+      try (KafkaConnection kafka = KafkaConnection.open(common.settings().with(sinkOptions.overrides()), false, "sink");
+          MetricsServer server = metrics.serve()) {
+        MetricsOptions.announce(server, spec.commandLine().getOut());
+        SinkService sink = new SinkService(kafka.settings(), metrics.registry);
         Thread worker = Thread.ofPlatform().name("sink").start(sink::run);
         awaitShutdown(() -> {
           sink.close();

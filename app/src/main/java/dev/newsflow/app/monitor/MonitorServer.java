@@ -1,65 +1,89 @@
 package dev.newsflow.app.monitor;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.newsflow.app.monitor.data.ArticleTail;
+import dev.newsflow.app.monitor.data.MonitorAggregates;
+import dev.newsflow.app.monitor.data.MonitorConfig;
+import dev.newsflow.app.monitor.data.NotReadyException;
+import dev.newsflow.app.monitor.data.RecentArticles;
 import dev.newsflow.app.pipeline.Pipeline;
-import io.micrometer.core.instrument.FunctionCounter;
+import dev.newsflow.schemas.config.Settings;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
 import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The pipeline's HTTP endpoints: {@code /health} (liveness and readiness of each stage, 200 or
- * 503) and {@code /metrics} (Prometheus; our series are prefixed {@code newsflow_}, plus the JVM's
- * and Kafka Streams'). Served on its own threads, never on the processing threads.
+ * The monitor over HTTP: the pages (Live, Trends, Stories, Feeds, Search, served from the jar), the
+ * JSON API of {@link MonitorApi}, {@code /health} and Prometheus {@code /metrics} (our series
+ * prefixed {@code newsflow_}, plus the JVM's and Kafka Streams'). It runs with the pipeline (demo,
+ * run) or alone against any cluster (monitor); its work is on its own threads (one Streams thread,
+ * one consumer thread, a virtual thread per request), never on the pipeline's.
  */
 public final class MonitorServer implements AutoCloseable {
-  private final HttpServer server;
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private final Pipeline pipeline;
-  private final KafkaStreamsMetrics streamsMetrics;
+  private static final Logger LOG = LoggerFactory.getLogger(MonitorServer.class);
+  private static final Map<String, String> PAGES = Map.of(
+      "/", "live.html", "/live", "live.html", "/trends", "trends.html", "/stories", "stories.html",
+      "/feeds", "feeds.html", "/search", "search.html");
+  private static final Pattern ASSET = Pattern.compile("/static/([a-z][a-z-]*\\.(css|js|svg))");
 
-  private MonitorServer(Pipeline pipeline, InetSocketAddress address) throws IOException {
+  private final PrometheusMeterRegistry registry;
+  private final KafkaStreamsMetrics streamsMetrics;
+  private final ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+  private final Pipeline pipeline;
+  private final MonitorAggregates aggregates;
+  private final RecentArticles recent;
+  private final ArticleTail tail;
+  private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+  private final HttpServer server;
+  private final MonitorApi api;
+
+  private MonitorServer(Settings settings, Pipeline pipeline, InetSocketAddress address) throws IOException {
     this.pipeline = pipeline;
-    new JvmMemoryMetrics().bindTo(registry);
-    new JvmGcMetrics().bindTo(registry);
-    new JvmThreadMetrics().bindTo(registry);
-    new ProcessorMetrics().bindTo(registry);
-    streamsMetrics = new KafkaStreamsMetrics(pipeline.enrich().kafkaStreams());
-    streamsMetrics.bindTo(registry);
-    FunctionCounter.builder("newsflow_ingest_polls", pipeline.ingest(), f -> f.committedPolls())
-        .description("Feed polls committed by this fetcher").register(registry);
-    FunctionCounter.builder("newsflow_ingest_articles", pipeline.ingest(), f -> f.committedArticles())
-        .description("Articles produced by this fetcher").register(registry);
-    FunctionCounter.builder("newsflow_sink_written", pipeline.sink(), s -> s.written())
-        .description("Articles made durable by this sink").register(registry);
-    FunctionCounter.builder("newsflow_sink_dead_letters", pipeline.sink(), s -> s.deadLettered())
-        .description("Records this sink sent to the dead-letter topic").register(registry);
-    Gauge.builder("newsflow_enrich_running", pipeline.enrich(), e -> e.state() == KafkaStreams.State.RUNNING ? 1 : 0)
-        .description("1 when the enrich Streams instance is RUNNING").register(registry);
+    registry = pipeline != null ? pipeline.registry() : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    MonitorConfig config = MonitorConfig.from(settings);
+    recent = new RecentArticles(config.recentSize());
+    aggregates = new MonitorAggregates(config);
+    streamsMetrics = new KafkaStreamsMetrics(aggregates.kafkaStreams(), Tags.of("stage", "monitor"));
+    ArticleStream stream = new ArticleStream(recent, json, config.maxStreamClients());
+    api = new MonitorApi(aggregates, recent, new ArticleSearch(config.jdbcUrl()), stream, this::health, registry::scrape,
+        Clock.systemUTC(), json);
+    bindMetrics(stream);
     server = HttpServer.create(address, 0);
-    server.setExecutor(Executors.newFixedThreadPool(2, r -> Thread.ofPlatform().daemon().name("monitor").unstarted(r)));
-    server.createContext("/metrics", this::metrics);
-    server.createContext("/health", this::health);
+    server.setExecutor(executor);
+    for (Route route : api.routes()) {
+      server.createContext(route.path(), ex -> serve(route, ex));
+    }
+    server.createContext("/", this::page);
+    aggregates.start();
+    tail = ArticleTail.start(config, recent);
     server.start();
   }
 
-  /** Serves the monitor on {@code port} (0: a free port) of every interface. */
-  public static MonitorServer start(Pipeline pipeline, int port) {
+  /**
+   * Serves the monitor on {@code port} (0: a free port) of every interface; {@code pipeline} is the
+   * pipeline running in this JVM, or null when the monitor runs alone.
+   */
+  public static MonitorServer start(Settings settings, Pipeline pipeline, int port) {
     try {
-      return new MonitorServer(pipeline, new InetSocketAddress(port));
+      return new MonitorServer(settings, pipeline, new InetSocketAddress(port));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot serve the monitor on port " + port + ": " + e.getMessage(), e);
     }
@@ -69,37 +93,103 @@ public final class MonitorServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  private void metrics(HttpExchange ex) throws IOException {
-    if (!"GET".equals(ex.getRequestMethod())) {
-      send(ex, 405, "text/plain", "use GET\n");
-      return;
+  /**
+   * The JVM's, the monitor's own and its Kafka Streams' meters. The stages of a pipeline count in
+   * its registry themselves (fetches, articles, verdicts, tags, lag, dead letters, Kafka clients).
+   */
+  private void bindMetrics(ArticleStream stream) {
+    MetricsServer.bindJvm(registry);
+    streamsMetrics.bindTo(registry);
+    Gauge.builder("newsflow_monitor_recent_articles", recent, RecentArticles::size)
+        .description("Articles the monitor holds for the Live page").register(registry);
+    Gauge.builder("newsflow_monitor_stream_clients", stream, ArticleStream::clients)
+        .description("Clients following /api/stream").register(registry);
+    if (pipeline != null) {
+      Gauge.builder("newsflow_enrich_running", pipeline.enrich(), e -> e.state() == KafkaStreams.State.RUNNING ? 1 : 0)
+          .description("1 when the enrich Streams instance is RUNNING").register(registry);
     }
-    send(ex, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape());
   }
 
-  private void health(HttpExchange ex) throws IOException {
-    KafkaStreams.State enrich = pipeline.enrich().state();
-    boolean enrichUp = enrich == KafkaStreams.State.RUNNING || enrich == KafkaStreams.State.REBALANCING;
-    boolean ingestUp = pipeline.ingest().running();
-    boolean up = enrichUp && ingestUp;
-    String body = String.format("{\"status\":\"%s\",\"stages\":{\"ingest\":\"%s\",\"enrich\":\"%s\",\"sink\":\"UP\"}}%n",
-        up ? "UP" : "DOWN", ingestUp ? "UP" : "DOWN", enrich);
-    send(ex, up ? 200 : 503, "application/json", body);
+  /**
+   * Live: no component has stopped or failed (a restart would help). Ready: every component is
+   * serving (the Streams instances RUNNING, so queries and processing proceed; not while they
+   * start or rebalance).
+   */
+  private MonitorApi.Health health() {
+    Map<String, String> components = new LinkedHashMap<>();
+    KafkaStreams.State monitor = aggregates.state();
+    components.put("monitor", monitor.name());
+    boolean live = !failed(monitor);
+    boolean ready = monitor == KafkaStreams.State.RUNNING;
+    if (pipeline != null) {
+      KafkaStreams.State enrich = pipeline.enrich().state();
+      boolean ingest = pipeline.ingest().running();
+      boolean sink = pipeline.sink().running();
+      components.put("ingest", ingest ? "UP" : "DOWN");
+      components.put("enrich", enrich.name());
+      components.put("sink", sink ? "UP" : "DOWN");
+      live &= !failed(enrich) && ingest && sink;
+      ready &= enrich == KafkaStreams.State.RUNNING;
+    }
+    return new MonitorApi.Health(live, live && ready, components);
   }
 
-  private static void send(HttpExchange ex, int code, String type, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    ex.getResponseHeaders().set("Content-Type", type);
-    ex.sendResponseHeaders(code, bytes.length);
-    try (OutputStream out = ex.getResponseBody()) {
-      out.write(bytes);
+  private static boolean failed(KafkaStreams.State s) {
+    return switch (s) {
+      case CREATED, REBALANCING, RUNNING -> false;
+      case PENDING_SHUTDOWN, NOT_RUNNING, PENDING_ERROR, ERROR -> true;
+    };
+  }
+
+  private void serve(Route route, HttpExchange ex) throws IOException {
+    try {
+      if (!ex.getRequestURI().getPath().equals(route.path())) {
+        api.error(ex, 404, null, "no such endpoint: " + ex.getRequestURI().getPath() + " (see /api/openapi.yaml)");
+      } else if (!"GET".equals(ex.getRequestMethod())) {
+        ex.getResponseHeaders().set("Allow", "GET");
+        api.error(ex, 405, null, "use GET, not " + ex.getRequestMethod());
+      } else {
+        route.handler().handle(Params.parse(ex.getRequestURI().getRawQuery(), route.params()), ex);
+      }
+    } catch (BadRequest e) {
+      api.error(ex, 400, e.parameter(), e.getMessage());
+    } catch (NotReadyException e) {
+      api.error(ex, 503, null, e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.warn("monitor: {} failed", ex.getRequestURI(), e);
+      api.error(ex, 500, null, "internal error: " + e);
+    } finally {
+      ex.close();
+    }
+  }
+
+  private void page(HttpExchange ex) throws IOException {
+    try (ex) {
+      String path = ex.getRequestURI().getPath();
+      String page = PAGES.get(path);
+      var asset = ASSET.matcher(path);
+      String resource = page != null ? page : asset.matches() ? asset.group(1) : null;
+      try (InputStream in = resource == null ? null : MonitorServer.class.getResourceAsStream("/monitor/" + resource)) {
+        if (in == null) {
+          MonitorApi.send(ex, 404, "text/plain; charset=utf-8", "not found: " + path + "\n");
+          return;
+        }
+        String type = resource.endsWith(".html") ? "text/html" : resource.endsWith(".css") ? "text/css"
+            : resource.endsWith(".js") ? "text/javascript" : "image/svg+xml";
+        MonitorApi.send(ex, 200, type + "; charset=utf-8", new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      }
     }
   }
 
   @Override
   public void close() {
     server.stop(0);
+    executor.shutdownNow();
+    tail.close();
+    aggregates.close();
     streamsMetrics.close();
-    registry.close();
+    if (pipeline == null) {
+      registry.close();
+    }
   }
 }

@@ -24,7 +24,7 @@ class CommandLineTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"demo", "run", "ingest", "enrich", "sink", "broker", "feeds", "parse-feed", "extract", "tag", "dedup"})
+  @ValueSource(strings = {"demo", "run", "monitor", "ingest", "enrich", "sink", "broker", "feeds", "parse-feed", "extract", "tag", "dedup"})
   void everyCommandHasHelp(String command) {
     Run r = run(command, "--help");
     assertThat(r.exit()).isZero();
@@ -35,7 +35,7 @@ class CommandLineTest {
   void topLevelHelpListsTheCommands() {
     Run r = run("--help");
     assertThat(r.exit()).isZero();
-    for (String c : List.of("demo", "run", "ingest", "enrich", "sink", "feeds", "parse-feed", "extract", "tag", "dedup")) {
+    for (String c : List.of("demo", "run", "monitor", "ingest", "enrich", "sink", "feeds", "parse-feed", "extract", "tag", "dedup")) {
       assertThat(r.out()).contains(c);
     }
   }
@@ -45,6 +45,13 @@ class CommandLineTest {
     Run r = run("enrich", "--data-dir", "target/cli-test");
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("newsflow enrich: error:").contains("--bootstrap-servers").doesNotContain("Exception");
+  }
+
+  @Test
+  void theMonitorWithoutAClusterSaysWhatIsMissing() {
+    Run r = run("monitor", "--data-dir", "target/cli-test");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("'monitor' needs a Kafka cluster: pass --bootstrap-servers");
   }
 
   @Test

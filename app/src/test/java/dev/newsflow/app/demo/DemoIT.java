@@ -42,7 +42,7 @@ class DemoIT {
 
     String first = demo();
     assertThat(first).contains("all 5 sample articles are in the sink (5 written by this run, 0 already there)");
-    assertThat(first).containsPattern("monitor: http://127\\.0\\.0\\.1:\\d+/health");
+    assertThat(first).containsPattern("monitor: http://127\\.0\\.0\\.1:\\d+/ .*/health");
     assertExactlyOnce(sample);
 
     String second = demo();

@@ -3,6 +3,10 @@ package dev.newsflow.enrich.kafka;
 import dev.newsflow.enrich.topology.EnrichConfig;
 import dev.newsflow.enrich.topology.EnrichTopology;
 import dev.newsflow.schemas.config.Settings;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
@@ -17,9 +21,18 @@ public final class EnrichService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EnrichService.class);
 
   private final KafkaStreams streams;
+  private final KafkaStreamsMetrics streamsMetrics;
 
   public EnrichService(Settings settings) {
-    this.streams = new KafkaStreams(EnrichTopology.build(EnrichConfig.from(settings, bandPartitions(settings))), streamsConfig(settings));
+    this(settings, new SimpleMeterRegistry());
+  }
+
+  /** An enrich stage whose topology counts what it does, and Kafka Streams its own metrics, in {@code registry}. */
+  public EnrichService(Settings settings, MeterRegistry registry) {
+    this.streams = new KafkaStreams(EnrichTopology.build(EnrichConfig.from(settings, bandPartitions(settings)), registry),
+        streamsConfig(settings));
+    this.streamsMetrics = new KafkaStreamsMetrics(streams, Tags.of("stage", "enrich"));
+    streamsMetrics.bindTo(registry);
     streams.setUncaughtExceptionHandler(
         e -> {
           LOG.error("enrich: stream thread failed; replacing it", e);
@@ -75,7 +88,7 @@ public final class EnrichService implements AutoCloseable {
     LOG.info("enrich: Kafka Streams started");
   }
 
-  /** The Kafka Streams instance, for metrics and health (not to be closed by callers). */
+  /** The Kafka Streams instance, for health (not to be closed by callers). */
   public KafkaStreams kafkaStreams() {
     return streams;
   }
@@ -90,5 +103,6 @@ public final class EnrichService implements AutoCloseable {
     // instead of after the session timeout.
     streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
         .withTimeout(Duration.ofSeconds(30)));
+    streamsMetrics.close();
   }
 }

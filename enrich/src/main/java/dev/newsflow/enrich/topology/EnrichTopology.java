@@ -3,6 +3,8 @@ package dev.newsflow.enrich.topology;
 import dev.newsflow.schemas.DedupVerdict;
 import dev.newsflow.schemas.EnrichedArticle;
 import dev.newsflow.schemas.topic.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -37,8 +39,15 @@ public final class EnrichTopology {
 
   private EnrichTopology() {}
 
+  /** The topology with its meters in a registry of its own (for tests and benchmarks). */
   public static Topology build(EnrichConfig config) {
+    return build(config, new SimpleMeterRegistry());
+  }
+
+  /** The topology counting what it does (see {@link EnrichMeters}) in {@code registry}. */
+  public static Topology build(EnrichConfig config, MeterRegistry registry) {
     Topics topics = config.topics();
+    EnrichMeters meters = new EnrichMeters(registry);
     StreamsBuilder builder = new StreamsBuilder();
     Serde<String> keys = Serdes.String();
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ARTICLE_IDS_STORE), keys, keys));
@@ -48,17 +57,20 @@ public final class EnrichTopology {
 
     KStream<String, Decoded> decoded =
         builder.stream(topics.raw().name(), Consumed.with(keys, Serdes.ByteArray()).withName("raw-articles"))
+            .peek((id, bytes) -> meters.consumed(), Named.as("count-in"))
             .processValues(() -> new DecodeRawProcessor(config.clock()), Named.as("decode-raw"));
     Map<String, KStream<String, Decoded>> branches = decoded.split(Named.as("decoded-"))
         .branch((id, d) -> d instanceof Decoded.Rejected, Branched.as("rejected"))
         .defaultBranch(Branched.as("articles"));
     branches.get("decoded-rejected")
         .mapValues(d -> ((Decoded.Rejected) d).letter(), Named.as("dead-letter"))
+        .peek((id, letter) -> meters.deadLettered(letter), Named.as("count-dead-letter"))
         .to(topics.dlq().name(), Produced.with(keys, topics.dlq().valueSerde()).withName("dlq-sink"));
 
     KStream<String, DedupDecider.In> fresh = branches.get("decoded-articles")
         .mapValues(d -> ((Decoded.Article) d).article(), Named.as("unwrap-article"))
-        .processValues(() -> new RepeatFilterProcessor(ARTICLE_IDS_STORE, config.clock(), config.window().multipliedBy(2)), Named.as("drop-repeats"), ARTICLE_IDS_STORE)
+        .processValues(() -> new RepeatFilterProcessor(ARTICLE_IDS_STORE, config.clock(), config.window().multipliedBy(2),
+            meters.repeats()), Named.as("drop-repeats"), ARTICLE_IDS_STORE)
         .mapValues(new ArticleTagger(config.tagger()), Named.as("tag"))
         .mapValues(a -> (DedupDecider.In) new DedupDecider.Incoming(a), Named.as("to-dedup"));
     KStream<String, DedupDecider.In> answers =
@@ -79,7 +91,8 @@ public final class EnrichTopology {
             .withStreamPartitioner((topic, group, value, partitions) ->
                 java.util.Optional.of(java.util.Set.of(DedupMessages.partitionOf(group) % partitions))));
     KStream<String, EnrichedArticle> out =
-        decided.get("dedup-decided").mapValues(o -> ((DedupDecider.Decided) o).article(), Named.as("decided-article"));
+        decided.get("dedup-decided").mapValues(o -> ((DedupDecider.Decided) o).article(), Named.as("decided-article"))
+            .peek((id, a) -> meters.decided(a), Named.as("count-decided"));
     Produced<String, EnrichedArticle> produced = Produced.with(keys, topics.enriched().valueSerde());
     if (config.copiesTopic() == null) {
       out.to(topics.enriched().name(), produced.withName("enriched-articles"));

@@ -4,6 +4,7 @@ import dev.newsflow.schemas.Dedup;
 import dev.newsflow.schemas.DedupVerdict;
 import dev.newsflow.schemas.EnrichedArticle;
 import dev.newsflow.schemas.RawArticle;
+import io.micrometer.core.instrument.Counter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -31,13 +32,14 @@ final class RepeatFilterProcessor implements FixedKeyProcessor<String, RawArticl
   private final Clock clock;
   private FixedKeyProcessorContext<String, EnrichedArticle> context;
   private KeyValueStore<String, String> textHashes;
-  private long dropped;
+  private final Counter dropped;
 
   private final long retentionMs;
   private long latest;
 
-  RepeatFilterProcessor(String storeName, Clock clock, java.time.Duration retention) {
+  RepeatFilterProcessor(String storeName, Clock clock, java.time.Duration retention, Counter dropped) {
     this.storeName = storeName;
+    this.dropped = dropped;
     this.clock = clock;
     this.retentionMs = retention.toMillis();
   }
@@ -81,8 +83,8 @@ final class RepeatFilterProcessor implements FixedKeyProcessor<String, RawArticl
     latest = Math.max(latest, record.timestamp());
     String previous = hashOf(textHashes.get(article.getId()));
     if (hash.equals(previous)) {
-      dropped++;
-      LOG.debug("enrich: dropped repeat of {} ({} repeats dropped)", article.getId(), dropped);
+      dropped.increment();
+      LOG.debug("enrich: dropped repeat of {}", article.getId());
       return;
     }
     textHashes.put(article.getId(), hash + "@" + record.timestamp());

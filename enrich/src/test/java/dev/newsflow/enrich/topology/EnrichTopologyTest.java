@@ -8,6 +8,7 @@ import dev.newsflow.schemas.EnrichedArticle;
 import dev.newsflow.schemas.RawArticle;
 import dev.newsflow.schemas.serde.AvroCodec;
 import dev.newsflow.schemas.topic.Topics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -124,6 +125,45 @@ class EnrichTopologyTest {
 
     assertThat(dlq.readValue().getReason()).isEqualTo("KEY_MISMATCH");
     assertThat(enriched.isEmpty()).isTrue();
+  }
+
+  @Test
+  void countsRecordsVerdictsTagsRepeatsAndDeadLettersInTheGivenRegistry() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    driver.close();
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    driver = new TopologyTestDriver(EnrichTopology.build(EnrichConfig.defaults(topics, Clock.fixed(NOW, ZoneOffset.UTC)), registry), props);
+    input = driver.createInputTopic(topics.raw().name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+    enriched = driver.createOutputTopic(topics.enriched().name(), Serdes.String().deserializer(), topics.enriched().valueSerde().deserializer());
+    String story = "The United States imposed new sanctions on North Korea on Monday after the missile launch. "
+        + "Officials in Washington said the measures target banks in Pyongyang. "
+        + "South Korea welcomed the sanctions and urged China to enforce them.";
+
+    send(article("a1", story));
+    send(article("a1", story));
+    send(article("a2", story));
+    input.pipeInput("junk", "not avro at all".getBytes(StandardCharsets.UTF_8));
+
+    List<EnrichedArticle> out = enriched.readValuesToList();
+    assertThat(out).extracting(a -> a.getDedup().getVerdict()).containsExactly(DedupVerdict.UNIQUE, DedupVerdict.DUPLICATE);
+    assertThat(out.get(0).getActors()).isNotEmpty();
+    assertThat(out.get(0).getEvents()).isNotEmpty();
+    assertThat(registry.get("newsflow.articles.in").tag("stage", "enrich").counter().count()).isEqualTo(4);
+    assertThat(registry.get("newsflow.articles.out").tag("stage", "enrich").counter().count()).isEqualTo(2);
+    assertThat(registry.get("newsflow.enrich.repeats.dropped").counter().count()).isEqualTo(1);
+    assertThat(registry.get("newsflow.dedup.verdicts").tag("verdict", "UNIQUE").counter().count()).isEqualTo(1);
+    assertThat(registry.get("newsflow.dedup.verdicts").tag("verdict", "DUPLICATE").counter().count()).isEqualTo(1);
+    assertThat(registry.get("newsflow.dedup.verdicts").tag("verdict", "NEAR_DUPLICATE").counter().count()).isZero();
+    assertThat(registry.get("newsflow.tags").tag("kind", "actor").counter().count())
+        .isEqualTo(out.stream().mapToInt(a -> a.getActors().size()).sum());
+    assertThat(registry.get("newsflow.tags").tag("kind", "event").counter().count())
+        .isEqualTo(out.stream().mapToInt(a -> a.getEvents().size()).sum());
+    String type = out.get(0).getEvents().get(0).getType();
+    assertThat(registry.get("newsflow.events").tag("type", type).counter().count())
+        .isEqualTo(out.stream().flatMap(a -> a.getEvents().stream()).filter(e -> e.getType().equals(type)).count());
+    assertThat(registry.get("newsflow.dlq").tags("stage", "enrich", "reason", "UNDECODABLE_RECORD").counter().count()).isEqualTo(1);
   }
 
   @Test

@@ -17,6 +17,8 @@ import dev.newsflow.schemas.config.Settings;
 import dev.newsflow.schemas.serde.AvroCodec;
 import dev.newsflow.schemas.serde.AvroDecodingException;
 import dev.newsflow.schemas.topic.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -96,6 +98,7 @@ public final class FeedFetcherService implements AutoCloseable {
   private final PriorityQueue<Due> queue = new PriorityQueue<>((a, b) -> a.at().compareTo(b.at()));
   private final ConcurrentLinkedQueue<Completed> completed = new ConcurrentLinkedQueue<>();
   private final FetcherStats stats = new FetcherStats();
+  private final IngestMeters meters;
   private final List<dev.newsflow.schemas.DeadLetter> letters = new ArrayList<>();
   private final AtomicLong committedPolls = new AtomicLong();
   private final AtomicLong committedArticles = new AtomicLong();
@@ -109,6 +112,11 @@ public final class FeedFetcherService implements AutoCloseable {
   }
 
   public FeedFetcherService(Settings settings, Clock clock) {
+    this(settings, clock, new SimpleMeterRegistry());
+  }
+
+  /** A fetcher whose meters (fetches by status, articles, dead letters, Kafka clients) are in {@code registry}. */
+  public FeedFetcherService(Settings settings, Clock clock, MeterRegistry registry) {
     this.topics = Topics.from(settings);
     this.clock = clock;
     this.consumer = new KafkaConsumer<>(KafkaConfigs.fetcherConsumer(settings), new StringDeserializer(), new ByteArrayDeserializer());
@@ -123,6 +131,7 @@ public final class FeedFetcherService implements AutoCloseable {
     this.poller = new FeedPoller(fetcher, new FeedParser(), new ArticleExtractor(), robots,
         new PollPlanner(ScheduleConfig.from(settings), new Random()),
         new HostGate(settings.getMillis("politeness.host-delay.ms")), settings.getInt("poll.seen-items.max"), clock);
+    this.meters = new IngestMeters(registry, consumer, producer);
   }
 
   /** Articles committed by this instance since it started. */
@@ -166,6 +175,7 @@ public final class FeedFetcherService implements AutoCloseable {
       loader.close();
       producer.close(crashed ? Duration.ZERO : Duration.ofSeconds(10));
       fetcher.close();
+      meters.close();
     }
   }
 
@@ -339,6 +349,7 @@ public final class FeedFetcherService implements AutoCloseable {
       }
       producer.sendOffsetsToTransaction(positions(), consumer.groupMetadata());
       producer.commitTransaction();
+      letters.forEach(meters::deadLettered);
       letters.clear();
     } catch (ProducerFencedException e) {
       throw e;
@@ -364,6 +375,7 @@ public final class FeedFetcherService implements AutoCloseable {
       committedPolls.incrementAndGet();
       committedArticles.addAndGet(r.articles().size());
       stats.polled(r.feedStatus(), r.articles().size());
+      meters.committed(r);
       Owned o = owned.get(r.feedUrl());
       if (o == null) {
         continue;

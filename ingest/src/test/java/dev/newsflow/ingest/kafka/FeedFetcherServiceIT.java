@@ -11,7 +11,10 @@ import dev.newsflow.schemas.serde.AvroCodec;
 import dev.newsflow.schemas.topic.TopicAdmin;
 import dev.newsflow.schemas.topic.Topics;
 import java.io.InputStream;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -94,7 +97,11 @@ class FeedFetcherServiceIT {
   }
 
   private FeedFetcherService start(String instanceId) {
-    FeedFetcherService service = new FeedFetcherService(settings.with("ingest.instance-id", instanceId));
+    return start(instanceId, new SimpleMeterRegistry());
+  }
+
+  private FeedFetcherService start(String instanceId, MeterRegistry registry) {
+    FeedFetcherService service = new FeedFetcherService(settings.with("ingest.instance-id", instanceId), Clock.systemUTC(), registry);
     Thread t = Thread.ofPlatform().name("fetcher-" + instanceId).start(service::run);
     threads.add(t);
     return service;
@@ -193,12 +200,22 @@ class FeedFetcherServiceIT {
     try (FeedCatalog catalog = new FeedCatalog(settings)) {
       catalog.add(List.of(good));
     }
-    FeedFetcherService fetcher = start("poison");
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    FeedFetcherService fetcher = start("poison", registry);
     try {
-      await().atMost(Duration.ofSeconds(60)).until(() -> polls.containsKey("/feed-1.xml"));
+      await().atMost(Duration.ofSeconds(60)).until(() -> polls.containsKey("/feed-1.xml") && fetcher.committedPolls() >= 1);
+      assertThat(registry.find("kafka.producer.record.send.total").tag("stage", "ingest").functionCounter()).isNotNull();
+      assertThat(registry.find("kafka.consumer.fetch.manager.records.consumed.total").tag("stage", "ingest").functionCounter())
+          .isNotNull();
     } finally {
       stopAll(fetcher);
     }
+    assertThat(registry.get("newsflow.dlq").tags("stage", "ingest", "reason", "UNDECODABLE_RECORD").counter().count()).isEqualTo(1);
+    assertThat(registry.get("newsflow.ingest.polls").counter().count()).isEqualTo(fetcher.committedPolls());
+    assertThat(registry.get("newsflow.fetches").tag("kind", "FEED").counters().stream().mapToDouble(c -> c.count()).sum())
+        .as("one feed fetch per poll").isEqualTo(fetcher.committedPolls());
+    assertThat(registry.get("newsflow.fetches").tags("kind", "FEED", "status", "OK").counter().count()).isGreaterThanOrEqualTo(1);
+    assertThat(registry.get("newsflow.articles.out").tag("stage", "ingest").counter().count()).isEqualTo(fetcher.committedArticles());
     List<dev.newsflow.schemas.DeadLetter> letters = new ArrayList<>();
     try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG, "dlq-" + UUID.randomUUID(),

@@ -9,6 +9,8 @@ import dev.newsflow.schemas.topic.Topics;
 import dev.newsflow.sink.store.ArticleStore;
 import dev.newsflow.sink.store.StoreException;
 import dev.newsflow.sink.store.Stores;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -55,9 +57,16 @@ public final class SinkService implements AutoCloseable {
   private final Duration maxBackoff;
   private final AtomicLong written = new AtomicLong();
   private final AtomicLong deadLettered = new AtomicLong();
+  private final SinkMeters meters;
   private volatile boolean running = true;
+  private volatile boolean exited;
 
   public SinkService(Settings settings) throws IOException, StoreException {
+    this(settings, new SimpleMeterRegistry());
+  }
+
+  /** A sink whose meters (records in, articles out, dead letters, lag, Kafka clients) are in {@code registry}. */
+  public SinkService(Settings settings, MeterRegistry registry) throws IOException, StoreException {
     this.topics = Topics.from(settings);
     Map<String, Object> common = new HashMap<>(settings.kafkaProperties());
     Map<String, Object> consumerConfig = new HashMap<>(common);
@@ -76,6 +85,7 @@ public final class SinkService implements AutoCloseable {
     this.store = Stores.open(settings);
     this.backoff = settings.getMillis("sink.retry.backoff.ms");
     this.maxBackoff = settings.getMillis("sink.retry.max-backoff.ms");
+    this.meters = new SinkMeters(registry, consumer, dlqProducer);
   }
 
   /** Consumes until {@link #close()} is called from another thread. */
@@ -85,12 +95,15 @@ public final class SinkService implements AutoCloseable {
     try {
       while (running) {
         ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+        meters.measureLag(consumer);
         if (records.isEmpty()) {
           continue;
         }
         try {
-          handle(records);
+          List<String> reasons = handle(records);
           consumer.commitSync(nextOffsets(records));
+          meters.committed(records.count(), records.count() - reasons.size());
+          reasons.forEach(meters::deadLettered);
           wait = backoff;
         } catch (StoreException | IOException | RuntimeException e) {
           if (e instanceof WakeupException w) {
@@ -108,7 +121,9 @@ public final class SinkService implements AutoCloseable {
         throw e;
       }
     } finally {
+      exited = true;
       consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(10)));
+      meters.close();
     }
   }
 
@@ -123,16 +138,19 @@ public final class SinkService implements AutoCloseable {
     consumer.resume(consumer.assignment());
   }
 
-  private void handle(ConsumerRecords<String, byte[]> records) throws StoreException, IOException {
+  /** Writes the batch and sends its unwritable records to the dead-letter topic; returns their reasons. */
+  private List<String> handle(ConsumerRecords<String, byte[]> records) throws StoreException, IOException {
     List<EnrichedArticle> batch = new ArrayList<>(records.count());
     List<ConsumerRecord<String, byte[]>> sources = new ArrayList<>(records.count());
     List<java.util.concurrent.Future<?>> letters = new ArrayList<>();
+    List<String> reasons = new ArrayList<>();
     for (ConsumerRecord<String, byte[]> r : records) {
       try {
         batch.add(CODEC.decode(r.value()));
         sources.add(r);
       } catch (AvroDecodingException e) {
         letters.add(deadLetter(r, "UNDECODABLE_RECORD", e.getMessage()));
+        reasons.add("UNDECODABLE_RECORD");
       }
     }
     try {
@@ -150,6 +168,7 @@ public final class SinkService implements AutoCloseable {
             throw one;
           }
           letters.add(deadLetter(sources.get(i), "SINK_REJECTED", store.name() + ": " + one.getMessage()));
+          reasons.add("SINK_REJECTED");
         }
       }
     }
@@ -160,8 +179,9 @@ public final class SinkService implements AutoCloseable {
         throw new IOException("dead letter not acknowledged: " + e.getMessage(), e);
       }
     }
-    written.addAndGet(batch.size() - letters.size());
+    written.addAndGet(records.count() - letters.size());
     deadLettered.addAndGet(letters.size());
+    return reasons;
   }
 
   private java.util.concurrent.Future<?> deadLetter(ConsumerRecord<String, byte[]> r, String reason, String detail) {
@@ -189,6 +209,11 @@ public final class SinkService implements AutoCloseable {
     for (TopicPartition tp : records.partitions()) {
       consumer.seek(tp, records.records(tp).get(0).offset());
     }
+  }
+
+  /** Whether the sink is consuming: not yet stopped, and {@link #run()} has not ended (by a stop or a failure). */
+  public boolean running() {
+    return running && !exited;
   }
 
   /** Articles written so far by this instance. */

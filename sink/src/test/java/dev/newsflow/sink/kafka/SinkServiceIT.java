@@ -12,6 +12,8 @@ import dev.newsflow.schemas.config.Settings;
 import dev.newsflow.schemas.serde.AvroCodec;
 import dev.newsflow.schemas.topic.TopicAdmin;
 import dev.newsflow.schemas.topic.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,9 +53,18 @@ class SinkServiceIT {
     }
     produce(topics, 0, 30, true);
 
-    runSinkUntil(settings, 30);
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    SinkService first = runSinkUntil(settings, 30, 30, registry);
+    assertThat(first.written()).isEqualTo(30);
+    assertThat(first.deadLettered()).isEqualTo(1);
+    assertThat(registry.get("newsflow.articles.in").tag("stage", "sink").counter().count()).isEqualTo(31);
+    assertThat(registry.get("newsflow.articles.out").tag("stage", "sink").counter().count()).isEqualTo(30);
+    assertThat(registry.get("newsflow.dlq").tags("stage", "sink", "reason", "UNDECODABLE_RECORD").counter().count()).isEqualTo(1);
+    assertThat(registry.get("newsflow.sink.lag").gauge().value()).isZero();
     produce(topics, 30, 40, false);
-    runSinkUntil(settings, 40);
+    SimpleMeterRegistry again = new SimpleMeterRegistry();
+    runSinkUntil(settings, 40, 10, again);
+    assertThat(again.get("newsflow.articles.out").tag("stage", "sink").counter().count()).isEqualTo(10);
 
     List<String> ids = new ArrayList<>();
     ObjectMapper json = new ObjectMapper();
@@ -78,16 +89,19 @@ class SinkServiceIT {
     });
   }
 
-  private void runSinkUntil(Settings settings, int lines) throws Exception {
-    SinkService sink = new SinkService(settings);
+  /** Runs a sink until the store holds {@code lines} lines and it has committed {@code written} articles. */
+  private SinkService runSinkUntil(Settings settings, int lines, int written, MeterRegistry registry) throws Exception {
+    SinkService sink = new SinkService(settings, registry);
     Thread worker = Thread.ofPlatform().start(sink::run);
     try {
-      await().atMost(Duration.ofSeconds(60)).until(() -> lines().size() >= lines);
+      await().atMost(Duration.ofSeconds(60)).until(() -> lines().size() >= lines
+          && registry.get("newsflow.articles.out").tag("stage", "sink").counter().count() >= written);
     } finally {
       sink.close();
       worker.join(30_000);
       sink.release();
     }
+    return sink;
   }
 
   private List<String> lines() throws Exception {
