@@ -40,7 +40,10 @@ class BrokerRestartIT {
     long seed = FaultPlan.seed("BrokerRestartIT");
     Random random = new Random(seed);
     Path dir = FaultPlan.dir("broker-restart", seed);
-    kafka = LocalKafka.start(dir.resolve("kafka"), 0, Map.of());
+    // Not under dir: the pipeline empties its own folder when it starts.
+    Path brokerDir = FaultPlan.dir("broker-restart-kafka", seed);
+    TestKafka.deleteRecursively(brokerDir);
+    kafka = LocalKafka.start(brokerDir, 0, Map.of());
     int port = kafka.port();
     int restarts = FaultPlan.LONG ? 3 : 1;
     Duration spread = Duration.ofSeconds(FaultPlan.LONG ? 45 : 20);
@@ -54,7 +57,7 @@ class BrokerRestartIT {
         kafka = null;
         System.out.printf("  broker stopped with %d articles through, down %d ms%n", through, down);
         Thread.sleep(down);
-        kafka = LocalKafka.start(dir.resolve("kafka"), port, Map.of());
+        kafka = LocalKafka.start(brokerDir, port, Map.of());
       }
       pipeline.awaitSinkComplete(Duration.ofMinutes(3));
       pipeline.stopAll();

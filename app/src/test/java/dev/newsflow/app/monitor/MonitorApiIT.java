@@ -91,7 +91,11 @@ class MonitorApiIT {
 
   @Test
   void listsStoriesLargestFirstAndFeedHealth() throws Exception {
-    await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> json("/api/stories").path("stories").size() == 2);
+    // Both stories, and the first with both its copies (the monitor's Streams state fills as records arrive).
+    await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
+      JsonNode s = json("/api/stories").path("stories");
+      return s.size() == 2 && s.get(0).path("copies").asInt() == 2;
+    });
     JsonNode stories = json("/api/stories").path("stories");
     assertThat(stories.get(0).path("clusterId").asText()).isEqualTo("a01");
     assertThat(stories.get(0).path("copies").asInt()).isEqualTo(2);
