@@ -37,6 +37,8 @@ final class BandIndexProcessor implements Processor<String, byte[], String, byte
   static final String MEMBERS_STORE = "dedup-band-members";
   /** Time (8 bytes, big-endian) then id, to the article's {@link Stored} record. */
   static final String SKETCHES_STORE = "dedup-sketches";
+  /** The group of an answer that brings a later article an earlier one it could not see. */
+  static final String LATE = "late";
 
   private final long windowMs;
   private ProcessorContext<String, byte[]> context;
@@ -74,15 +76,32 @@ final class BandIndexProcessor implements Processor<String, byte[], String, byte
     }
     latest = Math.max(latest, m.time());
     Map<String, Candidate> found = new LinkedHashMap<>();
+    Map<String, Boolean> later = new LinkedHashMap<>();
     boolean filed = false;
     for (String band : m.bands()) {
-      filed |= lookUpAndFile(band, m, found);
+      filed |= lookUpAndFile(band, m, found, later);
     }
     if (filed) {
       sketches.put(key, DedupMessages.encode(new Stored(m.time(), m.sketch(), null, m.bands())));
     }
     context.forward(record.withKey(m.id())
         .withValue(DedupMessages.encode(new BandAnswer(m.id(), record.key(), List.copyOf(found.values())))));
+    if (filed) {
+      tellLaterArticles(record, m, later);
+    }
+  }
+
+  /**
+   * This article reached its bands after articles that come later in the stream's order (records
+   * of other partitions processed first, as in a catch-up): it is a candidate they could not see.
+   * Each of them still waiting for its answers takes it into account; one already decided keeps
+   * its verdict (see README: a missed copy, never a false merge).
+   */
+  private void tellLaterArticles(Record<String, byte[]> record, BandMessage m, Map<String, Boolean> later) {
+    later.forEach((id, exact) -> {
+      Candidate self = new Candidate(m.id(), m.time(), m.sketch(), null, exact);
+      context.forward(record.withKey(id).withValue(DedupMessages.encode(new BandAnswer(id, LATE, List.of(self)))));
+    });
   }
 
   /**
@@ -90,7 +109,7 @@ final class BandIndexProcessor implements Processor<String, byte[], String, byte
    *
    * @return whether the article was newly filed (false when a repeated request finds it there)
    */
-  private boolean lookUpAndFile(String band, BandMessage m, Map<String, Candidate> found) {
+  private boolean lookUpAndFile(String band, BandMessage m, Map<String, Candidate> found, Map<String, Boolean> later) {
     boolean exact = band.startsWith("x:");
     List<Member> filed = load(band);
     List<Member> kept = new ArrayList<>(filed.size() + 1);
@@ -101,7 +120,9 @@ final class BandIndexProcessor implements Processor<String, byte[], String, byte
       }
       kept.add(member);
       present |= member.id().equals(m.id());
-      if (DedupMessages.before(member.time(), member.id(), m.time(), m.id())) {
+      if (!member.id().equals(m.id()) && !DedupMessages.before(member.time(), member.id(), m.time(), m.id())) {
+        later.merge(member.id(), exact, Boolean::logicalOr);
+      } else if (DedupMessages.before(member.time(), member.id(), m.time(), m.id())) {
         Candidate known = found.get(member.id());
         if (known != null) {
           if (exact && !known.exact()) {

@@ -65,6 +65,8 @@ final class DedupDecider implements Processor<String, DedupDecider.In, String, D
   private static final class Waiting {
     final Pending pending;
     final Map<String, List<Candidate>> got = new HashMap<>();
+    /** Earlier articles that reached a band after this one (see BandIndexProcessor.LATE). */
+    final List<Candidate> late = new ArrayList<>();
 
     Waiting(Pending pending) {
       this.pending = pending;
@@ -104,7 +106,7 @@ final class DedupDecider implements Processor<String, DedupDecider.In, String, D
   public void process(Record<String, In> record) {
     switch (record.value()) {
       case Incoming in -> start(record, in);
-      case Answer a -> collect(record, a.answer());
+      case Answer a -> collect(a.answer());
     }
   }
 
@@ -136,27 +138,41 @@ final class DedupDecider implements Processor<String, DedupDecider.In, String, D
     }
   }
 
-  private void collect(Record<String, In> record, BandAnswer answer) {
+  private void collect(BandAnswer answer) {
     Waiting w = waitingOf(answer.id());
     if (w == null) {
       return;
     }
     Pending p = w.pending;
+    if (answer.group().equals(BandIndexProcessor.LATE)) {
+      w.late.addAll(answer.candidates());
+      return;
+    }
     w.got.put(answer.group(), answer.candidates());
     if (!w.got.keySet().containsAll(p.bandsByGroup().keySet())) {
       return;
     }
-    pending.delete(answer.id());
-    cache.remove(answer.id());
+    finish(answer.id(), w);
+  }
+
+  /** Decides, sends the article on, and tells the bands the cluster a copy joined. */
+  private void finish(String id, Waiting w) {
+    Pending p = w.pending;
+    pending.delete(id);
+    cache.remove(id);
     EnrichedArticle a = ARTICLES.decode(p.article());
-    Decision d = decide(a.getId(), p, w.got);
-    context.forward(record.withKey(a.getId()).withValue(new Decided(withDedup(a, d))));
+    Map<String, List<Candidate>> all = new HashMap<>(w.got);
+    if (!w.late.isEmpty()) {
+      all.put(BandIndexProcessor.LATE, w.late);
+    }
+    Decision d = decide(a.getId(), p, all);
+    context.forward(new Record<String, Out>(a.getId(), new Decided(withDedup(a, d)), p.time()));
     if (d.verdict() == Verdict.UNIQUE) {
       return; // a band partition takes an article without a verdict for the first of its own cluster
     }
     for (Map.Entry<String, List<String>> g : p.bandsByGroup().entrySet()) {
       byte[] verdict = DedupMessages.encode(new BandMessage(true, a.getId(), p.time(), null, d.clusterId(), g.getValue()));
-      context.forward(record.withKey(g.getKey()).withValue(new ToBand(g.getKey(), verdict)));
+      context.forward(new Record<String, Out>(g.getKey(), new ToBand(g.getKey(), verdict), p.time()));
     }
   }
 

@@ -106,4 +106,29 @@ class DedupDeciderTest {
     assertThat(context.forwarded()).isEmpty();
     assertThat(context.scheduledPunctuators().getLast().cancelled()).isTrue();
   }
+
+  @Test
+  void anEarlierArticleThatReachedTheBandsLateIsACandidateWhileThisOneWaits() {
+    DedupDecider decider = started();
+    decider.process(new Record<>("b1", new DedupDecider.Incoming(article("b1")), TIME + 1000));
+    List<String> groups = context.forwarded().stream().<String>map(f -> f.record().key()).toList();
+    context.resetForwards();
+    // a1 (one second earlier, same text) was filed after b1 asked: the band tells b1.
+    assertThat(groups).isNotEmpty();
+    DedupMessages.Candidate a1 = new DedupMessages.Candidate("a1", TIME, pendingSketch("b1"), null, true);
+    decider.process(new Record<>("b1", new DedupDecider.Answer(new BandAnswer("b1", BandIndexProcessor.LATE, List.of(a1))), TIME));
+    assertThat(context.forwarded()).as("a late candidate does not complete the answers").isEmpty();
+    for (String group : groups) {
+      decider.process(new Record<>("b1", new DedupDecider.Answer(new BandAnswer("b1", group, List.of())), TIME + 1000));
+    }
+    EnrichedArticle b1 = context.forwarded().stream().map(CapturedForward::record)
+        .filter(r -> r.value() instanceof DedupDecider.Decided)
+        .map(r -> ((DedupDecider.Decided) r.value()).article()).findFirst().orElseThrow();
+    assertThat(b1.getDedup().getVerdict()).isEqualTo(DedupVerdict.DUPLICATE);
+    assertThat(b1.getDedup().getDuplicateOf()).isEqualTo("a1");
+  }
+
+  private byte[] pendingSketch(String id) {
+    return DedupMessages.decodePending(pending.get(id)).sketch();
+  }
 }
