@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,13 +42,15 @@ final class BandIndexProcessor implements Processor<String, byte[], String, byte
   static final String LATE = "late";
 
   private final long windowMs;
+  private final int maxMembers;
   private ProcessorContext<String, byte[]> context;
   private KeyValueStore<String, byte[]> members;
   private KeyValueStore<Bytes, byte[]> sketches;
   private long latest;
 
-  BandIndexProcessor(Duration window) {
+  BandIndexProcessor(Duration window, int maxMembers) {
     this.windowMs = window.toMillis();
+    this.maxMembers = maxMembers;
   }
 
   @Override
@@ -139,6 +142,11 @@ final class BandIndexProcessor implements Processor<String, byte[], String, byte
     }
     if (!present) {
       kept.add(new Member(m.id(), m.time()));
+    }
+    if (kept.size() > maxMembers) {
+      // A band nearly every article shares: keep the latest, the likeliest originals of what comes.
+      kept.sort(Comparator.comparingLong(Member::time).thenComparing(Member::id));
+      kept = new ArrayList<>(kept.subList(kept.size() - maxMembers, kept.size()));
     }
     if (!present || kept.size() != filed.size()) {
       members.put(band, DedupMessages.encodeMembers(kept));

@@ -22,9 +22,12 @@ import java.util.Objects;
  * @param copiesTopic where copies (DUPLICATE, NEAR_DUPLICATE) go; null: the enriched topic
  * @param bandPartitions partitions of the band index (of {@code topics.dedup-bands}): an article's
  *     bands are grouped by the partition they live in, one message per partition
+ * @param maxBandMembers most articles kept under one band key, the latest first: a band every
+ *     article shares (a stock opening, a template) would otherwise make each article's work grow
+ *     with the number of articles in the window
  */
 public record EnrichConfig(Topics topics, Clock clock, Tagger tagger, Sketcher sketcher, CandidateJudge judge,
-    Duration window, String copiesTopic, int bandPartitions) {
+    Duration window, String copiesTopic, int bandPartitions, int maxBandMembers) {
   public EnrichConfig {
     Objects.requireNonNull(topics, "topics");
     Objects.requireNonNull(clock, "clock");
@@ -32,16 +35,22 @@ public record EnrichConfig(Topics topics, Clock clock, Tagger tagger, Sketcher s
     Objects.requireNonNull(sketcher, "sketcher");
     Objects.requireNonNull(judge, "judge");
     Objects.requireNonNull(window, "window");
+    if (maxBandMembers < 1) {
+      throw new IllegalArgumentException("dedup.max-band-members must be >= 1: " + maxBandMembers);
+    }
     if (bandPartitions < 1) {
       throw new IllegalArgumentException("band partitions must be >= 1");
     }
   }
 
+  /** The default of {@code dedup.max-band-members}. */
+  public static final int DEFAULT_MAX_BAND_MEMBERS = 200;
+
   /** The default tagger, sketcher and rule with {@code topics}: for tests. */
   public static EnrichConfig defaults(Topics topics, Clock clock) {
     Sketcher sketcher = Sketcher.withDefaults();
     return new EnrichConfig(topics, clock, Tagger.load(), sketcher,
-        new CandidateJudge(sketcher, NearDuplicateRule.defaults()), Duration.ofDays(7), null, 1);
+        new CandidateJudge(sketcher, NearDuplicateRule.defaults()), Duration.ofDays(7), null, 1, DEFAULT_MAX_BAND_MEMBERS);
   }
 
   public static EnrichConfig from(Settings settings) {
@@ -61,6 +70,7 @@ public record EnrichConfig(Topics topics, Clock clock, Tagger tagger, Sketcher s
         new CandidateJudge(sketcher, NearDuplicateRule.defaults()),
         settings.getMillis("dedup.window.ms"),
         copies.isBlank() ? null : copies,
-        bandPartitions);
+        bandPartitions,
+        settings.getInt("dedup.max-band-members"));
   }
 }

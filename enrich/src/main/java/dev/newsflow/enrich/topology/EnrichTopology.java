@@ -105,7 +105,7 @@ public final class EnrichTopology {
     }
 
     builder.stream(topics.dedupBands().name(), Consumed.with(keys, Serdes.ByteArray()).withName("dedup-bands-source"))
-        .process(() -> new BandIndexProcessor(config.window()), Named.as("band-index"),
+        .process(() -> new BandIndexProcessor(config.window(), config.maxBandMembers()), Named.as("band-index"),
             BandIndexProcessor.MEMBERS_STORE, BandIndexProcessor.SKETCHES_STORE)
         .to(topics.dedupAnswers().name(), Produced.with(keys, Serdes.ByteArray()).withName("dedup-answers-sink"));
     return builder.build();

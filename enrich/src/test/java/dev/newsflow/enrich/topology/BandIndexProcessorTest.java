@@ -36,7 +36,7 @@ class BandIndexProcessorTest {
     sketches.init(context.getStateStoreContext(), sketches);
     context.addStateStore(members);
     context.addStateStore(sketches);
-    band = new BandIndexProcessor(Duration.ofDays(7));
+    band = new BandIndexProcessor(Duration.ofDays(7), 3);
     band.init(context);
   }
 
@@ -80,5 +80,18 @@ class BandIndexProcessorTest {
     Map<String, BandAnswer> again = ask("earlier", T, List.of("b0:1"));
     assertThat(again).containsOnlyKeys("earlier/g0");
     assertThat(again.get("earlier/g0").candidates()).isEmpty();
+  }
+
+  @Test
+  void keepsOnlyTheLatestArticlesOfABandEveryArticleShares() {
+    for (int i = 0; i < 5; i++) {
+      ask("a" + i, T + i * 1000L, List.of("l0:stock-opening"));
+    }
+    Map<String, BandAnswer> out = ask("next", T + 10_000, List.of("l0:stock-opening"));
+    assertThat(out.get("next/g0").candidates()).extracting(DedupMessages.Candidate::id)
+        .as("the cap of this processor is 3").containsExactlyInAnyOrder("a2", "a3", "a4");
+    Map<String, BandAnswer> after = ask("after", T + 11_000, List.of("l0:stock-opening"));
+    assertThat(after.get("after/g0").candidates()).extracting(DedupMessages.Candidate::id)
+        .containsExactlyInAnyOrder("a3", "a4", "next");
   }
 }
