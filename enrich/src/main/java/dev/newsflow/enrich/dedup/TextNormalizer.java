@@ -23,7 +23,6 @@ import org.jsoup.parser.Parser;
 public final class TextNormalizer {
 
   private static final Pattern FORMAT_CHARS = Pattern.compile("[\\p{Cf}\\u00AD]");
-  private static final Pattern LINE_SPACE = Pattern.compile("[\\s\\p{Z}]+");
   private static final int HASH_BYTES = 16;
 
   private TextNormalizer() {}
@@ -55,20 +54,54 @@ public final class TextNormalizer {
 
   /** Splits cleaned text into lines with collapsed inner whitespace, dropping empty lines. */
   public static List<String> lines(String cleanedText) {
+    // By hand, not split("\\R") and a regex per line: the same result at a fraction of the cost
+    // (it was 7% of the enrich stage's CPU); TextNormalizerTest holds it to the regex version.
     List<String> out = new ArrayList<>();
-    for (String line : cleanedText.split("\\R")) {
-      String collapsed = LINE_SPACE.matcher(line).replaceAll(" ").strip();
-      if (!collapsed.isEmpty()) {
-        out.add(collapsed);
+    StringBuilder line = new StringBuilder(128);
+    boolean space = false;
+    int n = cleanedText.length();
+    for (int i = 0; i <= n; i++) {
+      char c = i < n ? cleanedText.charAt(i) : '\n';
+      if (isLineBreak(c)) {
+        if (c == '\r' && i + 1 < n && cleanedText.charAt(i + 1) == '\n') {
+          i++;
+        }
+        String collapsed = line.toString().strip();
+        if (!collapsed.isEmpty()) {
+          out.add(collapsed);
+        }
+        line.setLength(0);
+        space = false;
+      } else if (isLineSpace(c)) {
+        space = true;
+      } else {
+        if (space) {
+          line.append(' ');
+          space = false;
+        }
+        line.append(c);
       }
     }
     return out;
   }
 
-  /**
-   * Full normalisation: {@link #clean}, case folding, punctuation and whitespace collapsed to
-   * single spaces.
-   */
+  /** What {@code \\R} matches, one char at a time ({@code \\r\\n} is handled by the caller). */
+  private static boolean isLineBreak(char c) {
+    return c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+  }
+
+  /** What {@code [\\s\\p{Z}]} matches. */
+  private static boolean isLineSpace(char c) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+      return true;
+    }
+    if (c < 0x80) {
+      return false;
+    }
+    int type = Character.getType(c);
+    return type == Character.SPACE_SEPARATOR || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
+  }
+
   public static String normalize(String text) {
     return fold(clean(text));
   }

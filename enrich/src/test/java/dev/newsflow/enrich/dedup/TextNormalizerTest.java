@@ -47,4 +47,28 @@ class TextNormalizerTest {
   void splitsLinesAndCollapsesSpaces() {
     assertThat(TextNormalizer.lines("a  b\r\n\r\n \u00a0\nc\td")).containsExactly("a b", "c d");
   }
+
+  @Test
+  void splitsLinesExactlyAsTheRegularExpressionsWould() {
+    char[] alphabet = {'a', 'b', ' ', '\t', '\n', '\r', '\u000B', '\f', '\u0085', '\u2028', '\u2029', '\u00A0',
+        '\u2003', '\u3000', '\u001F', '\u200B', '.', '\u00E9'};
+    java.util.Random random = new java.util.Random(20261123);
+    java.util.regex.Pattern lineSpace = java.util.regex.Pattern.compile("[\\s\\p{Z}]+");
+    for (int round = 0; round < 20_000; round++) {
+      StringBuilder text = new StringBuilder();
+      int length = random.nextInt(40);
+      for (int i = 0; i < length; i++) {
+        text.append(alphabet[random.nextInt(alphabet.length)]);
+      }
+      java.util.List<String> expected = new java.util.ArrayList<>();
+      for (String line : text.toString().split("\\R")) {
+        String collapsed = lineSpace.matcher(line).replaceAll(" ").strip();
+        if (!collapsed.isEmpty()) {
+          expected.add(collapsed);
+        }
+      }
+      assertThat(TextNormalizer.lines(text.toString())).as("lines of %s", text.toString().chars()
+          .mapToObj(c -> String.format("U+%04X", c)).toList()).isEqualTo(expected);
+    }
+  }
 }
