@@ -14,7 +14,7 @@ import org.apache.kafka.common.utils.Utils;
  *
  * <p>Internal, never read by subscribers: each value starts with a format byte, then fixed-width
  * times, varint lengths and UTF-8 strings. It replaced Jackson JSON, whose base64 sketches and
- * reflective binding cost about a third of the topology's CPU (see docs/dedup.md); a schema library
+ * reflective binding cost about a third of the topology's CPU (README, Measured); a schema library
  * would add a schema lookup or a generated class per value for five private shapes that never leave
  * this stage.
  */
