@@ -49,7 +49,8 @@ final class KafkaConfigs {
     c.putIfAbsent(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 10);
     c.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
     c.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024);
-    c.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "newsflow-ingest-" + instanceId(s));
+    // Not the consumer's id: the two clients' metrics would clash in one registry.
+    c.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "newsflow-ingest-" + instanceId(s) + "-producer");
     return c;
   }
 
