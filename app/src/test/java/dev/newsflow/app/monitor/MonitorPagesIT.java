@@ -198,7 +198,12 @@ class MonitorPagesIT {
         MonitorFixture.poll(MonitorFixture.FAILING, now, "HTTP_ERROR", 503, 0, "HTTP 503 Service Unavailable")));
     open("/feeds");
     By failing = By.cssSelector("#feeds tr[data-url='" + MonitorFixture.FAILING + "']");
-    waiting(60).until(d -> !d.findElements(failing).isEmpty() && "failing".equals(d.findElement(failing).getAttribute("data-status")));
+    By korea = By.cssSelector("#feeds tr[data-url='" + MonitorFixture.KOREA + "'] .badge");
+    By gone = By.cssSelector("#feeds tr[data-url='" + MonitorFixture.GONE + "'] .badge");
+    // The page reloads every 10 s; the feed health fills as fetch events and states arrive.
+    waiting(60).until(d -> !d.findElements(failing).isEmpty() && "failing".equals(d.findElement(failing).getAttribute("data-status"))
+        && !d.findElements(korea).isEmpty() && !d.findElements(gone).isEmpty()
+        && "disabled".equals(d.findElement(gone).getText()));
     WebElement row = browser.findElement(failing);
     assertThat(row.findElement(By.cssSelector(".badge")).getText()).isEqualTo("failing");
     assertThat(row.getText()).contains("HTTP_ERROR (503)", "HTTP 503 Service Unavailable");
@@ -214,7 +219,12 @@ class MonitorPagesIT {
   @Test
   void storiesPageListsTheLargestStoryFirst() throws Exception {
     open("/stories");
-    waiting(60).until(d -> d.findElements(By.cssSelector("#stories .story")).size() == 2);
+    // The page reloads every 30 s; a copy can be counted before its first article arrives.
+    waiting(90).until(d -> {
+      List<WebElement> shown = d.findElements(By.cssSelector("#stories .story"));
+      return shown.size() == 2 && shown.get(0).getText().contains("2 copies")
+          && shown.get(0).getText().contains("Metro News") && shown.get(0).getText().contains("Korea Monitor");
+    });
     List<WebElement> stories = browser.findElements(By.cssSelector("#stories .story"));
     assertThat(stories.get(0).getAttribute("data-cluster")).isEqualTo("a01");
     assertThat(stories.get(0).getText()).contains("2 copies", "Metro News", "Korea Monitor", "exact copy", "near copy");
