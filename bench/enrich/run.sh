@@ -19,7 +19,7 @@ mvn -o -q -pl enrich test-compile dependency:build-classpath -Dmdep.includeScope
   -Dmdep.outputFile="$out/cp.txt" >/dev/null
 jvm=(-Xmx2g)
 if [ "${JFR:-0}" = 1 ]; then
-  jvm+=(-XX:StartFlightRecording=filename="$out/enrich-bench.jfr",settings=profile)
+  jvm+=(-XX:FlightRecorderOptions=stackdepth=512 -XX:StartFlightRecording=filename="$out/enrich-bench.jfr",settings=profile)
 fi
 "$JAVA_HOME/bin/java" "${jvm[@]}" -cp "enrich/target/classes:enrich/target/test-classes:$(cat "$out/cp.txt")" \
   dev.newsflow.enrich.bench.EnrichTopologyBench --data "$data" --work "$root/enrich/target/bench-enrich" "$@"

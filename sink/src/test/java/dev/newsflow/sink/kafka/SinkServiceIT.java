@@ -89,6 +89,61 @@ class SinkServiceIT {
     });
   }
 
+  @Test
+  void commitsPastTheCommitMarkersOfATransactionalUpstreamSoThatItsLagReachesZero() throws Exception {
+    String prefix = "sink-txn-" + UUID.randomUUID().toString().substring(0, 8);
+    Settings settings = Settings.defaults("newsflow-defaults.properties", "sink-defaults.properties").with(Map.of(
+        "kafka.bootstrap.servers", TestKafka.bootstrapServers(), "data.dir", dataDir.toString(),
+        "topics.raw", prefix + ".raw", "topics.enriched", prefix + ".enriched",
+        "topics.fetch-events", prefix + ".events", "topics.dlq", prefix + ".dlq", "topics.feeds", prefix + ".feeds",
+        "sink.group-id", prefix, "sink.instance", "txn"));
+    Topics topics = Topics.from(settings);
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestKafka.bootstrapServers()))) {
+      TopicAdmin.ensure(admin, topics, 2, (short) 1);
+      // As exactly-once enrich writes: transactions, each ending with a marker after its records.
+      AvroCodec<EnrichedArticle> codec = AvroCodec.of(EnrichedArticle.class);
+      try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", TestKafka.bootstrapServers(),
+          "transactional.id", prefix), new StringSerializer(), new ByteArraySerializer())) {
+        producer.initTransactions();
+        for (int t = 0; t < 3; t++) {
+          producer.beginTransaction();
+          for (int i = 0; i < 4; i++) {
+            String id = "t" + t + "-" + i;
+            EnrichedArticle a = EnrichedArticle.newBuilder().setId(id).setUrl("https://x.example/" + id).setFeedUrl("f")
+                .setTitle(id).setText("text " + id).setFetchedAt(Instant.now()).setEnrichedAt(Instant.now())
+                .setSource("x.example").setDedup(Dedup.newBuilder().setClusterId(id).build()).build();
+            producer.send(new ProducerRecord<>(topics.enriched().name(), id, codec.encode(a)));
+          }
+          producer.commitTransaction();
+        }
+      }
+      var partitions = admin.describeTopics(List.of(topics.enriched().name())).allTopicNames().get()
+          .get(topics.enriched().name()).partitions().stream()
+          .map(p -> new org.apache.kafka.common.TopicPartition(topics.enriched().name(), p.partition())).toList();
+      Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+      partitions.forEach(tp -> latest.put(tp, org.apache.kafka.clients.admin.OffsetSpec.latest()));
+      Map<org.apache.kafka.common.TopicPartition, Long> ends = new java.util.HashMap<>();
+      admin.listOffsets(latest).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
+      assertThat(ends.values().stream().mapToLong(Long::longValue).sum()).as("12 records and 6 markers at most").isGreaterThan(12);
+
+      SinkService sink = new SinkService(settings, new SimpleMeterRegistry());
+      Thread worker = Thread.ofPlatform().start(sink::run);
+      try {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+          Map<org.apache.kafka.common.TopicPartition, Long> committed = new java.util.HashMap<>();
+          admin.listConsumerGroupOffsets(prefix).partitionsToOffsetAndMetadata().get()
+              .forEach((tp, o) -> committed.put(tp, o.offset()));
+          assertThat(committed).isEqualTo(ends);
+        });
+      } finally {
+        sink.close();
+        worker.join(30_000);
+        sink.release();
+      }
+      assertThat(lines()).hasSize(12);
+    }
+  }
+
   /** Runs a sink until the store holds {@code lines} lines and it has committed {@code written} articles. */
   private SinkService runSinkUntil(Settings settings, int lines, int written, MeterRegistry registry) throws Exception {
     SinkService sink = new SinkService(settings, registry);
