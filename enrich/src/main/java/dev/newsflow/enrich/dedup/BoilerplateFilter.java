@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -92,17 +93,24 @@ public final class BoilerplateFilter {
 
   /** Returns the content lines: furniture lines dropped, datelines and sign-offs cut. */
   public List<String> contentLines(List<String> lines) {
+    // One matcher per rule for the whole call, reset for each line (a matcher is not thread-safe,
+    // so it lives no longer than the call).
+    Matcher listItem = LIST_ITEM.matcher("");
+    Matcher[] blocks = matchers(dropBlocks);
+    Matcher[] drops = matchers(dropLines);
+    Matcher[] prefixMatchers = matchers(prefixes);
+    Matcher[] suffixMatchers = matchers(suffixes);
     List<String> out = new ArrayList<>(lines.size());
     boolean inList = false;
     for (String line : lines) {
-      if (inList && LIST_ITEM.matcher(line).matches()) {
+      if (inList && listItem.reset(line).matches()) {
         continue;
       }
-      inList = matchesAny(dropBlocks, line);
-      if (inList || matchesAny(dropLines, line)) {
+      inList = matchesAny(blocks, line);
+      if (inList || matchesAny(drops, line)) {
         continue;
       }
-      String trimmed = trim(line);
+      String trimmed = trim(line, prefixMatchers, suffixMatchers);
       if (!trimmed.isEmpty()) {
         out.add(trimmed);
       }
@@ -110,20 +118,37 @@ public final class BoilerplateFilter {
     return out;
   }
 
-  private String trim(String line) {
+  /**
+   * Cuts prefixes and suffixes. A prefix is matched at the start of the line only ({@code
+   * lookingAt}), as the rules file defines it; with the {@code ^}-anchored rules that is where
+   * {@code find} would find it too, without trying every other start position first.
+   */
+  private static String trim(String line, Matcher[] prefixMatchers, Matcher[] suffixMatchers) {
     String out = line;
-    for (Pattern p : prefixes) {
-      out = p.matcher(out).replaceFirst("");
+    for (Matcher m : prefixMatchers) {
+      if (m.reset(out).lookingAt()) {
+        out = out.substring(m.end());
+      }
     }
-    for (Pattern p : suffixes) {
-      out = p.matcher(out).replaceFirst("");
+    for (Matcher m : suffixMatchers) {
+      if (m.reset(out).find()) {
+        out = out.substring(0, m.start()) + out.substring(m.end());
+      }
     }
     return out.strip();
   }
 
-  private static boolean matchesAny(List<Pattern> patterns, String line) {
-    for (Pattern p : patterns) {
-      if (p.matcher(line).lookingAt()) {
+  private static Matcher[] matchers(List<Pattern> patterns) {
+    Matcher[] out = new Matcher[patterns.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = patterns.get(i).matcher("");
+    }
+    return out;
+  }
+
+  private static boolean matchesAny(Matcher[] matchers, String line) {
+    for (Matcher m : matchers) {
+      if (m.reset(line).lookingAt()) {
         return true;
       }
     }

@@ -40,7 +40,19 @@ public final class TextNormalizer {
       return decoded; // ASCII is NFKC-invariant and has no format characters
     }
     String nfkc = Normalizer.normalize(decoded, Normalizer.Form.NFKC);
-    return FORMAT_CHARS.matcher(nfkc).replaceAll("");
+    return hasFormatChar(nfkc) ? FORMAT_CHARS.matcher(nfkc).replaceAll("") : nfkc;
+  }
+
+  /** Whether {@code s} has a character {@link #FORMAT_CHARS} matches (most texts have none). */
+  private static boolean hasFormatChar(String s) {
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      if (cp == 0x00AD || (cp >= 0x80 && Character.getType(cp) == Character.FORMAT)) {
+        return true;
+      }
+      i += Character.charCount(cp);
+    }
+    return false;
   }
 
   private static boolean isAscii(String s) {
@@ -127,6 +139,49 @@ public final class TextNormalizer {
   }
 
   /**
+   * Adds the words of {@code fold(cleaned)} to {@code into}, as {@code words(fold(cleaned))} would
+   * give them, without building the folded text and splitting it again.
+   */
+  static void addFoldedWords(String cleaned, List<String> into) {
+    StringBuilder word = new StringBuilder(32);
+    int n = cleaned.length();
+    for (int i = 0; i < n; ) {
+      char c = cleaned.charAt(i);
+      int cp;
+      if (c < 0x80) {
+        cp = c;
+        i++;
+      } else {
+        cp = cleaned.codePointAt(i);
+        i += Character.charCount(cp);
+      }
+      if (isWordChar(cp)) {
+        appendFolded(word, cp);
+      } else if (!word.isEmpty()) {
+        into.add(word.toString());
+        word.setLength(0);
+      }
+    }
+    if (!word.isEmpty()) {
+      into.add(word.toString());
+    }
+  }
+
+  /** Number of words of normalised text: {@code words(normalized).size()} without the list. */
+  static int wordCount(String normalized) {
+    if (normalized.isEmpty()) {
+      return 0;
+    }
+    int spaces = 0;
+    for (int i = 0; i < normalized.length(); i++) {
+      if (normalized.charAt(i) == ' ') {
+        spaces++;
+      }
+    }
+    return spaces + 1;
+  }
+
+  /**
    * Letters, digits and combining marks are word characters; punctuation, symbols and spaces
    * separate words.
    */
@@ -174,7 +229,7 @@ public final class TextNormalizer {
   /** {@link #contentHash} of text already passed through {@link #clean}. */
   public static String contentHashOfCleaned(String cleaned, int minWords) {
     String normalized = fold(cleaned);
-    if (words(normalized).size() < Math.max(1, minWords)) {
+    if (wordCount(normalized) < Math.max(1, minWords)) {
       return null;
     }
     try {
