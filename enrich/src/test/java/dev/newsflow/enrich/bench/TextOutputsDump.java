@@ -12,6 +12,7 @@ import dev.newsflow.enrich.tag.Tagger;
 import dev.newsflow.enrich.tag.text.SentenceSplitter;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +50,9 @@ public final class TextOutputsDump {
     BoilerplateFilter boilerplate = BoilerplateFilter.bundled();
     Tagger tagger = Tagger.load();
     HexFormat hex = HexFormat.of();
-    try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+    // A writer that replaces, not one that throws: a token can be half a surrogate pair.
+    try (BufferedWriter w =
+        new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8))) {
       for (Input a : inputs) {
         String cleaned = TextNormalizer.clean(a.text());
         Sketch sketch = sketcher.sketchCleaned(a.title(), cleaned);
