@@ -29,7 +29,7 @@ public final class Tokenizer {
 
     /** Tokens of {@code text}, offsets counted from {@code base}. */
     public static List<Token> tokenize(String text, int base) {
-        List<Token> out = new ArrayList<>();
+        List<Token> out = new ArrayList<>(text.length() / 5 + 4); // about one token per 5 chars
         int i = 0;
         int n = text.length();
         while (i < n) {
