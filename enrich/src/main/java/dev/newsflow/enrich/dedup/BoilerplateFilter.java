@@ -28,17 +28,29 @@ public final class BoilerplateFilter {
   private static final String BUNDLED = "boilerplate-rules.tsv";
   private static final Pattern LIST_ITEM = Pattern.compile("^[-*•·–—]\\s.*");
 
-  private final List<Pattern> dropLines;
-  private final List<Pattern> dropBlocks;
-  private final List<Pattern> prefixes;
-  private final List<Pattern> suffixes;
+  private final List<Rule> dropLines;
+  private final List<Rule> dropBlocks;
+  private final List<Rule> prefixes;
+  private final List<Rule> suffixes;
+
+  /** A rule's regex, with the text every match contains when that can be read off it (or null). */
+  private record Rule(Pattern pattern, RequiredLiteral required) {
+    static List<Rule> of(List<Pattern> patterns) {
+      return patterns.stream().map(p -> new Rule(p, RequiredLiteral.of(p.pattern()))).toList();
+    }
+
+    /** False when the line cannot match: it lacks the required text. */
+    boolean mayMatch(String line, String lowered) {
+      return required == null || required.mayMatch(line, lowered);
+    }
+  }
 
   private BoilerplateFilter(
       List<Pattern> lines, List<Pattern> blocks, List<Pattern> prefixes, List<Pattern> suffixes) {
-    this.dropLines = List.copyOf(lines);
-    this.dropBlocks = List.copyOf(blocks);
-    this.prefixes = List.copyOf(prefixes);
-    this.suffixes = List.copyOf(suffixes);
+    this.dropLines = Rule.of(lines);
+    this.dropBlocks = Rule.of(blocks);
+    this.prefixes = Rule.of(prefixes);
+    this.suffixes = Rule.of(suffixes);
   }
 
   /**
@@ -106,11 +118,12 @@ public final class BoilerplateFilter {
       if (inList && listItem.reset(line).matches()) {
         continue;
       }
-      inList = matchesAny(blocks, line);
-      if (inList || matchesAny(drops, line)) {
+      String lowered = RequiredLiteral.asciiLower(line);
+      inList = matchesAny(dropBlocks, blocks, line, lowered);
+      if (inList || matchesAny(dropLines, drops, line, lowered)) {
         continue;
       }
-      String trimmed = trim(line, prefixMatchers, suffixMatchers);
+      String trimmed = trim(line, lowered, prefixMatchers, suffixMatchers);
       if (!trimmed.isEmpty()) {
         out.add(trimmed);
       }
@@ -123,32 +136,37 @@ public final class BoilerplateFilter {
    * lookingAt}), as the rules file defines it; with the {@code ^}-anchored rules that is where
    * {@code find} would find it too, without trying every other start position first.
    */
-  private static String trim(String line, Matcher[] prefixMatchers, Matcher[] suffixMatchers) {
+  private String trim(String line, String lowered, Matcher[] prefixMatchers, Matcher[] suffixMatchers) {
     String out = line;
-    for (Matcher m : prefixMatchers) {
-      if (m.reset(out).lookingAt()) {
+    String outLowered = lowered;
+    for (int i = 0; i < prefixMatchers.length; i++) {
+      Matcher m = prefixMatchers[i];
+      if (prefixes.get(i).mayMatch(out, outLowered) && m.reset(out).lookingAt()) {
         out = out.substring(m.end());
+        outLowered = RequiredLiteral.asciiLower(out);
       }
     }
-    for (Matcher m : suffixMatchers) {
-      if (m.reset(out).find()) {
+    for (int i = 0; i < suffixMatchers.length; i++) {
+      Matcher m = suffixMatchers[i];
+      if (suffixes.get(i).mayMatch(out, outLowered) && m.reset(out).find()) {
         out = out.substring(0, m.start()) + out.substring(m.end());
+        outLowered = RequiredLiteral.asciiLower(out);
       }
     }
     return out.strip();
   }
 
-  private static Matcher[] matchers(List<Pattern> patterns) {
-    Matcher[] out = new Matcher[patterns.size()];
+  private static Matcher[] matchers(List<Rule> rules) {
+    Matcher[] out = new Matcher[rules.size()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = patterns.get(i).matcher("");
+      out[i] = rules.get(i).pattern().matcher("");
     }
     return out;
   }
 
-  private static boolean matchesAny(Matcher[] matchers, String line) {
-    for (Matcher m : matchers) {
-      if (m.reset(line).lookingAt()) {
+  private static boolean matchesAny(List<Rule> rules, Matcher[] matchers, String line, String lowered) {
+    for (int i = 0; i < matchers.length; i++) {
+      if (rules.get(i).mayMatch(line, lowered) && matchers[i].reset(line).lookingAt()) {
         return true;
       }
     }
