@@ -75,6 +75,14 @@ public final class TextNormalizer {
     boolean space = false;
     for (int i = 0; i <= n; i++) {
       char c = i < n ? cleanedText.charAt(i) : '\n';
+      if (c > ' ' && c < 0x7F) { // printable ASCII, most of the text: neither a break nor a space
+        if (space) {
+          line[len++] = ' ';
+          space = false;
+        }
+        line[len++] = c;
+        continue;
+      }
       if (isLineBreak(c)) {
         if (c == '\r' && i + 1 < n && cleanedText.charAt(i + 1) == '\n') {
           i++;
