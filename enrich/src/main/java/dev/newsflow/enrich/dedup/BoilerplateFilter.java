@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -27,17 +28,29 @@ public final class BoilerplateFilter {
   private static final String BUNDLED = "boilerplate-rules.tsv";
   private static final Pattern LIST_ITEM = Pattern.compile("^[-*•·–—]\\s.*");
 
-  private final List<Pattern> dropLines;
-  private final List<Pattern> dropBlocks;
-  private final List<Pattern> prefixes;
-  private final List<Pattern> suffixes;
+  private final List<Rule> dropLines;
+  private final List<Rule> dropBlocks;
+  private final List<Rule> prefixes;
+  private final List<Rule> suffixes;
+
+  /** A rule's regex, with the text every match contains when that can be read off it (or null). */
+  private record Rule(Pattern pattern, RequiredLiteral required) {
+    static List<Rule> of(List<Pattern> patterns) {
+      return patterns.stream().map(p -> new Rule(p, RequiredLiteral.of(p.pattern()))).toList();
+    }
+
+    /** False when the line cannot match: it lacks the required text. */
+    boolean mayMatch(String line, String lowered) {
+      return required == null || required.mayMatch(line, lowered);
+    }
+  }
 
   private BoilerplateFilter(
       List<Pattern> lines, List<Pattern> blocks, List<Pattern> prefixes, List<Pattern> suffixes) {
-    this.dropLines = List.copyOf(lines);
-    this.dropBlocks = List.copyOf(blocks);
-    this.prefixes = List.copyOf(prefixes);
-    this.suffixes = List.copyOf(suffixes);
+    this.dropLines = Rule.of(lines);
+    this.dropBlocks = Rule.of(blocks);
+    this.prefixes = Rule.of(prefixes);
+    this.suffixes = Rule.of(suffixes);
   }
 
   /**
@@ -92,17 +105,25 @@ public final class BoilerplateFilter {
 
   /** Returns the content lines: furniture lines dropped, datelines and sign-offs cut. */
   public List<String> contentLines(List<String> lines) {
+    // One matcher per rule for the whole call, reset for each line (a matcher is not thread-safe,
+    // so it lives no longer than the call).
+    Matcher listItem = LIST_ITEM.matcher("");
+    Matcher[] blocks = matchers(dropBlocks);
+    Matcher[] drops = matchers(dropLines);
+    Matcher[] prefixMatchers = matchers(prefixes);
+    Matcher[] suffixMatchers = matchers(suffixes);
     List<String> out = new ArrayList<>(lines.size());
     boolean inList = false;
     for (String line : lines) {
-      if (inList && LIST_ITEM.matcher(line).matches()) {
+      if (inList && listItem.reset(line).matches()) {
         continue;
       }
-      inList = matchesAny(dropBlocks, line);
-      if (inList || matchesAny(dropLines, line)) {
+      String lowered = RequiredLiteral.asciiLower(line);
+      inList = matchesAny(dropBlocks, blocks, line, lowered);
+      if (inList || matchesAny(dropLines, drops, line, lowered)) {
         continue;
       }
-      String trimmed = trim(line);
+      String trimmed = trim(line, lowered, prefixMatchers, suffixMatchers);
       if (!trimmed.isEmpty()) {
         out.add(trimmed);
       }
@@ -110,20 +131,42 @@ public final class BoilerplateFilter {
     return out;
   }
 
-  private String trim(String line) {
+  /**
+   * Cuts prefixes and suffixes. A prefix is matched at the start of the line only ({@code
+   * lookingAt}), as the rules file defines it; with the {@code ^}-anchored rules that is where
+   * {@code find} would find it too, without trying every other start position first.
+   */
+  private String trim(String line, String lowered, Matcher[] prefixMatchers, Matcher[] suffixMatchers) {
     String out = line;
-    for (Pattern p : prefixes) {
-      out = p.matcher(out).replaceFirst("");
+    String outLowered = lowered;
+    for (int i = 0; i < prefixMatchers.length; i++) {
+      Matcher m = prefixMatchers[i];
+      if (prefixes.get(i).mayMatch(out, outLowered) && m.reset(out).lookingAt()) {
+        out = out.substring(m.end());
+        outLowered = RequiredLiteral.asciiLower(out);
+      }
     }
-    for (Pattern p : suffixes) {
-      out = p.matcher(out).replaceFirst("");
+    for (int i = 0; i < suffixMatchers.length; i++) {
+      Matcher m = suffixMatchers[i];
+      if (suffixes.get(i).mayMatch(out, outLowered) && m.reset(out).find()) {
+        out = out.substring(0, m.start()) + out.substring(m.end());
+        outLowered = RequiredLiteral.asciiLower(out);
+      }
     }
     return out.strip();
   }
 
-  private static boolean matchesAny(List<Pattern> patterns, String line) {
-    for (Pattern p : patterns) {
-      if (p.matcher(line).lookingAt()) {
+  private static Matcher[] matchers(List<Rule> rules) {
+    Matcher[] out = new Matcher[rules.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = rules.get(i).pattern().matcher("");
+    }
+    return out;
+  }
+
+  private static boolean matchesAny(List<Rule> rules, Matcher[] matchers, String line, String lowered) {
+    for (int i = 0; i < matchers.length; i++) {
+      if (rules.get(i).mayMatch(line, lowered) && matchers[i].reset(line).lookingAt()) {
         return true;
       }
     }

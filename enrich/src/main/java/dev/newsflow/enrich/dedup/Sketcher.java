@@ -97,8 +97,12 @@ public final class Sketcher {
 
   /** The normalised words of a cleaned body with furniture removed. */
   private List<String> contentWords(String cleanedText) {
-    List<String> lines = boilerplate.contentLines(TextNormalizer.lines(cleanedText));
-    return TextNormalizer.words(TextNormalizer.fold(String.join("\n", lines)));
+    // The words of fold(String.join("\n", lines)), line by line: a line break separates words.
+    List<String> words = new ArrayList<>(cleanedText.length() / 5 + 1);
+    for (String line : boilerplate.contentLines(TextNormalizer.lines(cleanedText))) {
+      TextNormalizer.addFoldedWords(line, words);
+    }
+    return words;
   }
 
   /**
@@ -210,12 +214,19 @@ public final class Sketcher {
       }
       shingles[i] = stream.getAsLong();
     }
-    return Arrays.stream(shingles).sorted().distinct().toArray();
+    Arrays.sort(shingles);
+    return Arrays.copyOf(shingles, distinctPrefix(shingles));
   }
 
   private int[] numberHashes(List<String> words) {
-    return toSortedInts(
-        words.stream().filter(Sketcher::hasDigit).mapToLong(hasher::hashCharsToLong).toArray());
+    long[] hashes = new long[words.size()];
+    int count = 0;
+    for (String word : words) {
+      if (hasDigit(word)) {
+        hashes[count++] = hasher.hashCharsToLong(word);
+      }
+    }
+    return toSortedInts(Arrays.copyOf(hashes, count));
   }
 
   private static boolean hasDigit(String word) {
@@ -228,11 +239,29 @@ public final class Sketcher {
   }
 
   private static int[] toSortedInts(long[] hashes) {
-    return Arrays.stream(hashes)
-        .mapToInt(h -> (int) (h ^ (h >>> 32)))
-        .sorted()
-        .distinct()
-        .toArray();
+    int[] ints = new int[hashes.length];
+    for (int i = 0; i < hashes.length; i++) {
+      ints[i] = (int) (hashes[i] ^ (hashes[i] >>> 32));
+    }
+    Arrays.sort(ints);
+    int count = 0;
+    for (int i = 0; i < ints.length; i++) {
+      if (i == 0 || ints[i] != ints[count - 1]) {
+        ints[count++] = ints[i];
+      }
+    }
+    return Arrays.copyOf(ints, count);
+  }
+
+  /** Moves the distinct values of a sorted array to its front; returns how many there are. */
+  private static int distinctPrefix(long[] sorted) {
+    int count = 0;
+    for (int i = 0; i < sorted.length; i++) {
+      if (i == 0 || sorted[i] != sorted[count - 1]) {
+        sorted[count++] = sorted[i];
+      }
+    }
+    return count;
   }
 
   private static long mix(int value) {

@@ -40,7 +40,19 @@ public final class TextNormalizer {
       return decoded; // ASCII is NFKC-invariant and has no format characters
     }
     String nfkc = Normalizer.normalize(decoded, Normalizer.Form.NFKC);
-    return FORMAT_CHARS.matcher(nfkc).replaceAll("");
+    return hasFormatChar(nfkc) ? FORMAT_CHARS.matcher(nfkc).replaceAll("") : nfkc;
+  }
+
+  /** Whether {@code s} has a character {@link #FORMAT_CHARS} matches (most texts have none). */
+  private static boolean hasFormatChar(String s) {
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      if (cp == 0x00AD || (cp >= 0x80 && Character.getType(cp) == Character.FORMAT)) {
+        return true;
+      }
+      i += Character.charCount(cp);
+    }
+    return false;
   }
 
   private static boolean isAscii(String s) {
@@ -57,29 +69,38 @@ public final class TextNormalizer {
     // By hand, not split("\\R") and a regex per line: the same result at a fraction of the cost
     // (it was 7% of the enrich stage's CPU); TextNormalizerTest holds it to the regex version.
     List<String> out = new ArrayList<>();
-    StringBuilder line = new StringBuilder(128);
-    boolean space = false;
     int n = cleanedText.length();
+    char[] line = new char[n];
+    int len = 0;
+    boolean space = false;
     for (int i = 0; i <= n; i++) {
       char c = i < n ? cleanedText.charAt(i) : '\n';
+      if (c > ' ' && c < 0x7F) { // printable ASCII, most of the text: neither a break nor a space
+        if (space) {
+          line[len++] = ' ';
+          space = false;
+        }
+        line[len++] = c;
+        continue;
+      }
       if (isLineBreak(c)) {
         if (c == '\r' && i + 1 < n && cleanedText.charAt(i + 1) == '\n') {
           i++;
         }
-        String collapsed = line.toString().strip();
+        String collapsed = len == 0 ? "" : new String(line, 0, len).strip();
         if (!collapsed.isEmpty()) {
           out.add(collapsed);
         }
-        line.setLength(0);
+        len = 0;
         space = false;
       } else if (isLineSpace(c)) {
         space = true;
       } else {
         if (space) {
-          line.append(' ');
+          line[len++] = ' ';
           space = false;
         }
-        line.append(c);
+        line[len++] = c;
       }
     }
     return out;
@@ -108,22 +129,76 @@ public final class TextNormalizer {
 
   /** Case-folds and strips punctuation from already cleaned text. */
   static String fold(String cleaned) {
-    StringBuilder out = new StringBuilder(cleaned.length());
+    int n = cleaned.length();
+    // Each char folds to at most two (a space before a word is paid for by a separator char).
+    char[] out = new char[2 * n];
+    int len = 0;
     boolean pendingSpace = false;
-    for (int i = 0; i < cleaned.length(); ) {
-      int cp = cleaned.codePointAt(i);
-      i += Character.charCount(cp);
+    for (int i = 0; i < n; ) {
+      char c = cleaned.charAt(i);
+      int cp;
+      if (c < 0x80) {
+        cp = c;
+        i++;
+      } else {
+        cp = cleaned.codePointAt(i);
+        i += Character.charCount(cp);
+      }
       if (isWordChar(cp)) {
-        if (pendingSpace && !out.isEmpty()) {
-          out.append(' ');
+        if (pendingSpace && len > 0) {
+          out[len++] = ' ';
         }
         pendingSpace = false;
-        appendFolded(out, cp);
+        len = putFolded(out, len, cp);
       } else {
         pendingSpace = true;
       }
     }
-    return out.toString();
+    return new String(out, 0, len);
+  }
+
+  /**
+   * Adds the words of {@code fold(cleaned)} to {@code into}, as {@code words(fold(cleaned))} would
+   * give them, without building the folded text and splitting it again.
+   */
+  static void addFoldedWords(String cleaned, List<String> into) {
+    int n = cleaned.length();
+    char[] word = new char[2 * n];
+    int len = 0;
+    for (int i = 0; i < n; ) {
+      char c = cleaned.charAt(i);
+      int cp;
+      if (c < 0x80) {
+        cp = c;
+        i++;
+      } else {
+        cp = cleaned.codePointAt(i);
+        i += Character.charCount(cp);
+      }
+      if (isWordChar(cp)) {
+        len = putFolded(word, len, cp);
+      } else if (len > 0) {
+        into.add(new String(word, 0, len));
+        len = 0;
+      }
+    }
+    if (len > 0) {
+      into.add(new String(word, 0, len));
+    }
+  }
+
+  /** Number of words of normalised text: {@code words(normalized).size()} without the list. */
+  static int wordCount(String normalized) {
+    if (normalized.isEmpty()) {
+      return 0;
+    }
+    int spaces = 0;
+    for (int i = 0; i < normalized.length(); i++) {
+      if (normalized.charAt(i) == ' ') {
+        spaces++;
+      }
+    }
+    return spaces + 1;
   }
 
   /**
@@ -147,13 +222,16 @@ public final class TextNormalizer {
    * Simple case folding: upper then lower case, per code point (maps e.g. final sigma and Kelvin
    * sign alike).
    */
-  private static void appendFolded(StringBuilder out, int cp) {
+  private static int putFolded(char[] out, int at, int cp) {
     if (cp < 0x80) {
-      out.append((char) (cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
+      out[at] = (char) (cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+      return at + 1;
     } else if (cp == 0x00DF) {
-      out.append("ss");
+      out[at] = 's';
+      out[at + 1] = 's';
+      return at + 2;
     } else {
-      out.appendCodePoint(Character.toLowerCase(Character.toUpperCase(cp)));
+      return at + Character.toChars(Character.toLowerCase(Character.toUpperCase(cp)), out, at);
     }
   }
 
@@ -174,7 +252,7 @@ public final class TextNormalizer {
   /** {@link #contentHash} of text already passed through {@link #clean}. */
   public static String contentHashOfCleaned(String cleaned, int minWords) {
     String normalized = fold(cleaned);
-    if (words(normalized).size() < Math.max(1, minWords)) {
+    if (wordCount(normalized) < Math.max(1, minWords)) {
       return null;
     }
     try {

@@ -71,4 +71,64 @@ class TextNormalizerTest {
           .mapToObj(c -> String.format("U+%04X", c)).toList()).isEqualTo(expected);
     }
   }
+
+  @Test
+  void foldsAndSplitsWordsAsTheFirstVersionDid() {
+    String[] pieces = {"a", "Z", "0", " ", "\n", ".", "-", "'", "\u00df", "\u00c9", "e\u0301", "\u03a3", "\u03c2",
+        "\u212a", "\u0130", "\u01c5", "\ud835\udc00", "\ud83d\ude00", "\ud840\udc00", "\u00bd", "\u2164", "\u3000",
+        "\u00a0", "\ufb01", "\ud800", "\u0663", "Word", "NEWS"};
+    java.util.Random random = new java.util.Random(20261123);
+    for (int round = 0; round < 20_000; round++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = random.nextInt(30); i > 0; i--) {
+        text.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String cleaned = text.toString();
+      String folded = firstFold(cleaned);
+      java.util.List<String> words = new java.util.ArrayList<>();
+      TextNormalizer.addFoldedWords(cleaned, words);
+      assertThat(TextNormalizer.fold(cleaned)).as("fold of %s", cleaned).isEqualTo(folded);
+      assertThat(words).as("words of %s", cleaned).isEqualTo(TextNormalizer.words(folded));
+      assertThat(TextNormalizer.wordCount(folded)).isEqualTo(TextNormalizer.words(folded).size());
+    }
+  }
+
+  @Test
+  void cleanRemovesFormatCharactersOnlyWhenThereAreSome() {
+    assertThat(TextNormalizer.clean("caf\u00e9 soft\u00adhyphen zero\u200bwidth \ufeffbom"))
+        .isEqualTo("caf\u00e9 softhyphen zerowidth bom");
+    assertThat(TextNormalizer.clean("caf\u00e9 \u2019quoted\u2019")).isEqualTo("caf\u00e9 \u2019quoted\u2019");
+  }
+
+  /** fold as first written: a StringBuilder and a code point at a time. */
+  private static String firstFold(String cleaned) {
+    StringBuilder out = new StringBuilder();
+    boolean pendingSpace = false;
+    for (int i = 0; i < cleaned.length(); ) {
+      int cp = cleaned.codePointAt(i);
+      i += Character.charCount(cp);
+      int type = Character.getType(cp);
+      boolean word = cp < 0x80
+          ? (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9')
+          : Character.isLetterOrDigit(cp) || type == Character.NON_SPACING_MARK
+              || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK
+              || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+      if (!word) {
+        pendingSpace = true;
+        continue;
+      }
+      if (pendingSpace && !out.isEmpty()) {
+        out.append(' ');
+      }
+      pendingSpace = false;
+      if (cp < 0x80) {
+        out.append((char) (cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
+      } else if (cp == 0x00DF) {
+        out.append("ss");
+      } else {
+        out.appendCodePoint(Character.toLowerCase(Character.toUpperCase(cp)));
+      }
+    }
+    return out.toString();
+  }
 }

@@ -1,5 +1,6 @@
 package dev.newsflow.enrich.tag.text;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,7 +25,15 @@ public record Sentence(String text, int offset, List<Token> tokens, List<String>
 
     /** A sentence whose norms are taken from its tokens. */
     public Sentence(String text, int offset, List<Token> tokens, boolean paragraphStart) {
-        this(text, offset, tokens, tokens.stream().map(Token::norm).toList(), paragraphStart);
+        this(text, offset, tokens, norms(tokens), paragraphStart);
+    }
+
+    private static List<String> norms(List<Token> tokens) {
+        String[] norms = new String[tokens.size()];
+        for (int i = 0; i < norms.length; i++) {
+            norms[i] = tokens.get(i).norm();
+        }
+        return Arrays.asList(norms);
     }
 
     public int size() {

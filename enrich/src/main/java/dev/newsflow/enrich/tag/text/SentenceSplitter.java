@@ -2,7 +2,6 @@ package dev.newsflow.enrich.tag.text;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Splits a text into paragraphs (at line breaks) and paragraphs into sentences.
@@ -14,8 +13,6 @@ import java.util.Set;
  */
 public final class SentenceSplitter {
 
-    private static final Set<String> ENDS = Set.of(".", "!", "?");
-    private static final Set<String> CLOSERS = Set.of("\"", "'", ")", "]");
 
     private SentenceSplitter() {
     }
@@ -41,11 +38,11 @@ public final class SentenceSplitter {
         int start = 0;
         boolean first = true;
         for (int i = 0; i < tokens.size(); i++) {
-            if (!ENDS.contains(tokens.get(i).text())) {
+            if (!isEnd(tokens.get(i).text())) {
                 continue;
             }
             int end = i + 1;
-            while (end < tokens.size() && CLOSERS.contains(tokens.get(end).text())) {
+            while (end < tokens.size() && isCloser(tokens.get(end).text())) {
                 end++;
             }
             if (end == tokens.size() || opensSentence(tokens.get(end))) {
@@ -58,6 +55,24 @@ public final class SentenceSplitter {
         if (start < tokens.size()) {
             out.add(sentence(text, tokens.subList(start, tokens.size()), first));
         }
+    }
+
+    /** One of ".", "!", "?". */
+    private static boolean isEnd(String t) {
+        if (t.length() != 1) {
+            return false;
+        }
+        char c = t.charAt(0);
+        return c == '.' || c == '!' || c == '?';
+    }
+
+    /** One of the closing quotes and brackets: {@code " ' ) ]}. */
+    private static boolean isCloser(String t) {
+        if (t.length() != 1) {
+            return false;
+        }
+        char c = t.charAt(0);
+        return c == '"' || c == '\'' || c == ')' || c == ']';
     }
 
     private static boolean opensSentence(Token t) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Splits English news text into word and punctuation tokens with their offsets.
@@ -21,12 +22,14 @@ public final class Tokenizer {
             "st", "jr", "sr", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec",
             "no", "vs", "prof", "adm", "rev", "pres", "corp", "inc", "ltd", "co", "etc", "approx");
 
+    private static final Pattern INITIALS = Pattern.compile("(\\p{L}\\.)+\\p{L}");
+
     private Tokenizer() {
     }
 
     /** Tokens of {@code text}, offsets counted from {@code base}. */
     public static List<Token> tokenize(String text, int base) {
-        List<Token> out = new ArrayList<>();
+        List<Token> out = new ArrayList<>(text.length() / 5 + 4); // about one token per 5 chars
         int i = 0;
         int n = text.length();
         while (i < n) {
@@ -83,11 +86,12 @@ public final class Tokenizer {
         if (w.length() == 1 && Character.isLetter(w.charAt(0))) {
             return true;
         }
-        if (w.matches("(\\p{L}\\.)+\\p{L}")) {
+        // "U.S", "U.N": odd length, a period second (cheap checks before the regex)
+        if (w.length() % 2 == 1 && w.length() >= 3 && w.charAt(1) == '.' && INITIALS.matcher(w).matches()) {
             return true;
         }
-        return ABBREVIATIONS.contains(w.toLowerCase(Locale.ROOT))
-                && Character.isUpperCase(w.charAt(0));
+        return !w.isEmpty() && Character.isUpperCase(w.charAt(0))
+                && ABBREVIATIONS.contains(w.toLowerCase(Locale.ROOT));
     }
 
     /** Start of the clitic ("'s", "n't") at the apostrophe {@code apo}, or -1 when it is part of the word. */
@@ -124,11 +128,17 @@ public final class Tokenizer {
     }
 
     private static void add(List<Token> out, String raw, int start, int end) {
-        StringBuilder sb = new StringBuilder(raw.length());
+        String t = raw;
         for (int k = 0; k < raw.length(); k++) {
-            sb.append(normalise(raw.charAt(k)));
+            if (normalise(raw.charAt(k)) != raw.charAt(k)) {
+                StringBuilder sb = new StringBuilder(raw.length());
+                for (int j = 0; j < raw.length(); j++) {
+                    sb.append(normalise(raw.charAt(j)));
+                }
+                t = sb.toString();
+                break;
+            }
         }
-        String t = sb.toString();
         out.add(new Token(t, t.toLowerCase(Locale.ROOT), start, end));
     }
 }
