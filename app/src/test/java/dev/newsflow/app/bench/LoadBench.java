@@ -96,6 +96,7 @@ public final class LoadBench {
           long measureTo = measureFrom + seconds * 1000L;
           int firstMeasured = -1;
           Sample a = null;
+          long transactionsFrom = 0;
           long next = System.nanoTime();
           long periodNanos = (long) (1e9 / rate);
           long lastLog = start;
@@ -107,6 +108,7 @@ public final class LoadBench {
                 firstMeasured = n;
                 gauges.record(true);
                 a = Sample.take(server, arrivals);
+                transactionsFrom = pipeline.ingest().transactions();
               }
               next += periodNanos;
             }
@@ -121,6 +123,7 @@ public final class LoadBench {
           }
           int lastMeasured = server.count() - 1;
           Sample b = Sample.take(server, arrivals);
+          long transactions = pipeline.ingest().transactions() - transactionsFrom;
           gauges.record(false);
           long drainUntil = System.currentTimeMillis() + drain * 1000L;
           while (System.currentTimeMillis() < drainUntil && !arrivals.allOf(firstMeasured, lastMeasured)) {
@@ -130,6 +133,8 @@ public final class LoadBench {
           report(o, server, arrivals, firstMeasured, lastMeasured, a, b, gauges, database, jdbc != null, interval);
           stages(server, arrivals, watch, kafka.settings(), firstMeasured, lastMeasured);
           cpu(a, b, arrivals.writtenBetween(a.nanos, b.nanos));
+          System.out.printf("%nFetcher transactions in the window: %.1f/s (%.1f feed polls each).%n", transactions / ((b.nanos - a.nanos) / 1e9),
+              transactions == 0 ? 0.0 : (double) (b.feedRequests - a.feedRequests) / transactions);
         }
       }
     } finally {
