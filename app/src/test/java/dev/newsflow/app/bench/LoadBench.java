@@ -88,13 +88,15 @@ public final class LoadBench {
             jdbc == null ? "JSON Lines (PostgreSQL unreachable)" : "PostgreSQL database " + database);
         try (Pipeline pipeline = Pipeline.start(kafka.settings());
             dev.newsflow.app.pipeline.Progress progress = new dev.newsflow.app.pipeline.Progress(kafka.settings());
-            Arrivals arrivals = jdbc == null ? Arrivals.jsonl(settings) : Arrivals.postgres(jdbc)) {
+            Arrivals arrivals = jdbc == null ? Arrivals.jsonl(settings) : Arrivals.postgres(jdbc);
+            TopicWatch watch = new TopicWatch(kafka.settings(), List.of(raw(kafka.settings()), enriched(kafka.settings())))) {
           Thread.sleep(5000);
           long start = System.currentTimeMillis();
           long measureFrom = start + warmup * 1000L;
           long measureTo = measureFrom + seconds * 1000L;
           int firstMeasured = -1;
           Sample a = null;
+          long transactionsFrom = 0;
           long next = System.nanoTime();
           long periodNanos = (long) (1e9 / rate);
           long lastLog = start;
@@ -106,6 +108,7 @@ public final class LoadBench {
                 firstMeasured = n;
                 gauges.record(true);
                 a = Sample.take(server, arrivals);
+                transactionsFrom = pipeline.ingest().transactions();
               }
               next += periodNanos;
             }
@@ -120,6 +123,7 @@ public final class LoadBench {
           }
           int lastMeasured = server.count() - 1;
           Sample b = Sample.take(server, arrivals);
+          long transactions = pipeline.ingest().transactions() - transactionsFrom;
           gauges.record(false);
           long drainUntil = System.currentTimeMillis() + drain * 1000L;
           while (System.currentTimeMillis() < drainUntil && !arrivals.allOf(firstMeasured, lastMeasured)) {
@@ -127,6 +131,10 @@ public final class LoadBench {
             arrivals.count();
           }
           report(o, server, arrivals, firstMeasured, lastMeasured, a, b, gauges, database, jdbc != null, interval);
+          stages(server, arrivals, watch, kafka.settings(), firstMeasured, lastMeasured);
+          cpu(a, b, arrivals.writtenBetween(a.nanos, b.nanos));
+          System.out.printf("%nFetcher transactions in the window: %.1f/s (%.1f feed polls each).%n", transactions / ((b.nanos - a.nanos) / 1e9),
+              transactions == 0 ? 0.0 : (double) (b.feedRequests - a.feedRequests) / transactions);
         }
       }
     } finally {
@@ -136,11 +144,109 @@ public final class LoadBench {
     }
   }
 
-  private record Sample(long nanos, long cpu, long enrichCpu, int published, int arrived, long feedRequests, long notModified) {
+  private record Sample(long nanos, long cpu, long enrichCpu, int published, int arrived, long feedRequests, long notModified,
+      Map<String, Long> groups, Map<String, Long> threads) {
     static Sample take(LoadFeeds server, Arrivals arrivals) throws SQLException {
       return new Sample(System.nanoTime(), Gauges.cpuNanos(), Gauges.enrichCpuNanos(), server.count(), arrivals.count(),
-          server.feedRequests(), server.notModified());
+          server.feedRequests(), server.notModified(), ThreadCpu.snapshot(), ThreadCpu.byThread());
     }
+  }
+
+  private static String raw(Settings s) {
+    return dev.newsflow.schemas.topic.Topics.from(s).raw().name();
+  }
+
+  private static String enriched(Settings s) {
+    return dev.newsflow.schemas.topic.Topics.from(s).enriched().name();
+  }
+
+  /**
+   * Where an article's end-to-end latency goes, stage by stage, from the times the pipeline itself
+   * recorded ({@code fetched_at}: the page extracted; {@code enriched_at}: the enrich stage took the
+   * record) and from when a {@code read_committed} reader of this JVM first saw it on the raw and the
+   * enriched topics ({@link TopicWatch}). Each stage's p50 / p95 / p99 over the measured articles
+   * seen at every point.
+   */
+  private static void stages(LoadFeeds server, Arrivals arrivals, TopicWatch watch, Settings settings, int first, int last) {
+    String[] names = {
+        "publication -> page fetched and extracted (fetched_at): waiting for the feed's poll, feed and page fetch",
+        "fetched_at -> raw record sent (its timestamp): rest of the poll, waiting for the fetcher's commit",
+        "raw record sent -> visible on the raw topic (transaction committed)",
+        "raw visible -> taken by enrich (enriched_at)",
+        "enriched_at -> visible on the enriched topic (tagging, dedup round trip, output)",
+        "enriched visible -> row written (written_at)"};
+    List<long[]> spans = new ArrayList<>();
+    Map<Long, List<long[]>> byTen = new java.util.TreeMap<>();
+    for (int i = 0; i < names.length; i++) {
+      spans.add(new long[last - first + 1]);
+    }
+    int found = 0;
+    for (int n = first; n <= last; n++) {
+      Arrivals.Row row = arrivals.row(n);
+      if (row == null) {
+        continue;
+      }
+      TopicWatch.Sight r = watch.sight(raw(settings), row.id());
+      TopicWatch.Sight e = watch.sight(enriched(settings), row.id());
+      if (r == null || e == null) {
+        continue;
+      }
+      long[] points = {server.publishedAt(n), row.fetchedAt(), r.timestamp(), r.seenAt(), row.enrichedAt(), e.seenAt(), row.writtenAt()};
+      long[] article = new long[names.length + 1];
+      for (int i = 0; i < names.length; i++) {
+        spans.get(i)[found] = points[i + 1] - points[i];
+        article[i + 1] = points[i + 1] - points[i];
+      }
+      article[0] = row.writtenAt() - points[0];
+      byTen.computeIfAbsent((points[0] - server.publishedAt(first)) / 10_000, k -> new ArrayList<>()).add(article);
+      found++;
+    }
+    System.out.printf("%nWhere the time goes: %d of the measured articles seen at every point (ms; a reader in this JVM saw"
+        + " the topics, within ~100 ms).%n%n", found);
+    System.out.println("| stage | p50 | p95 | p99 | mean |");
+    System.out.println("|---|---|---|---|---|");
+    for (int i = 0; i < names.length; i++) {
+      long[] sorted = Arrays.copyOf(spans.get(i), found);
+      Arrays.sort(sorted);
+      System.out.printf("| %s | %s | %s | %s | %.0f |%n", names[i], q(sorted, 0.5), q(sorted, 0.95), q(sorted, 0.99),
+          Arrays.stream(sorted).average().orElse(0));
+    }
+    System.out.printf("%nOver the window, by 10 s of publication: end-to-end p50 / p99 and each stage's p50 in the order above (ms).%n%n");
+    System.out.println("| published at | articles | end-to-end p50 / p99 | stages p50 |");
+    System.out.println("|---|---|---|---|");
+    byTen.forEach((ten, articles) -> {
+      long[][] columns = new long[names.length + 1][articles.size()];
+      for (int k = 0; k < articles.size(); k++) {
+        for (int i = 0; i <= names.length; i++) {
+          columns[i][k] = articles.get(k)[i];
+        }
+      }
+      StringBuilder stages = new StringBuilder();
+      for (int i = 0; i <= names.length; i++) {
+        Arrays.sort(columns[i]);
+        if (i > 0) {
+          stages.append(i == 1 ? "" : " / ").append(q(columns[i], 0.5));
+        }
+      }
+      System.out.printf("| %d-%d s | %d | %s / %s | %s |%n", ten * 10, ten * 10 + 10, articles.size(), q(columns[0], 0.5),
+          q(columns[0], 0.99), stages);
+    });
+  }
+
+  /** CPU over the window by thread group ({@link ThreadCpu}); the busiest threads go to stderr. */
+  private static void cpu(Sample a, Sample b, long written) {
+    double secs = (b.nanos - a.nanos) / 1e9;
+    System.out.printf("%nCPU in the measured window by thread group.%n%n");
+    System.out.println("| thread group | cores | ms per article written |");
+    System.out.println("|---|---|---|");
+    b.groups.forEach((group, cpu) -> {
+      long d = cpu - a.groups.getOrDefault(group, 0L);
+      System.out.printf("| %s | %.2f | %.2f |%n", group, d / 1e9 / secs, written == 0 ? 0.0 : d / 1e6 / written);
+    });
+    List<Map.Entry<String, Long>> busiest = new ArrayList<>();
+    b.threads.forEach((name, cpu) -> busiest.add(Map.entry(name, cpu - a.threads.getOrDefault(name, 0L))));
+    busiest.sort((x, y) -> Long.compare(y.getValue(), x.getValue()));
+    busiest.stream().limit(25).forEach(e -> log("cpu %.2f cores  %s  [%s]", e.getValue() / 1e9 / secs, e.getKey(), ThreadCpu.group(e.getKey())));
   }
 
   private static void report(Map<String, String> o, LoadFeeds server, Arrivals arrivals, int first, int last, Sample a, Sample b,
@@ -302,8 +408,12 @@ public final class LoadBench {
 
   /** When each article reached the sink, as the sink's target shows it. */
   abstract static class Arrivals implements AutoCloseable {
+    /** A row of the sink's target: the article's id and its times (epoch ms). */
+    record Row(String id, long fetchedAt, long enrichedAt, long writtenAt) {}
+
     /** Arrival (epoch ms) by article number; written by {@link #count()}. */
     private final Map<Integer, Long> arrived = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Integer, Row> rows = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<long[]> writes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Reads what arrived since the last call; returns the total so far. */
@@ -313,6 +423,17 @@ public final class LoadBench {
       if (n >= 0 && arrived.putIfAbsent(n, at) == null) {
         writes.add(new long[] {System.nanoTime()});
       }
+    }
+
+    void arrived(int n, Row row) {
+      if (n >= 0) {
+        rows.putIfAbsent(n, row);
+        arrived(n, row.writtenAt());
+      }
+    }
+
+    Row row(int n) {
+      return rows.get(n);
     }
 
     Long arrivedAt(int n) {
@@ -349,12 +470,13 @@ public final class LoadBench {
         @Override
         synchronized int count() throws SQLException {
           try (PreparedStatement ps = c.prepareStatement(
-              "SELECT url, written_at FROM articles WHERE written_at >= ? ORDER BY written_at")) {
+              "SELECT url, written_at, id, fetched_at, enriched_at FROM articles WHERE written_at >= ? ORDER BY written_at")) {
             ps.setTimestamp(1, last);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 java.sql.Timestamp at = rs.getTimestamp(2);
-                arrived(LoadFeeds.articleNumber(rs.getString(1)), at.getTime());
+                arrived(LoadFeeds.articleNumber(rs.getString(1)),
+                    new Row(rs.getString(3), rs.getTimestamp(4).getTime(), rs.getTimestamp(5).getTime(), at.getTime()));
                 last = at;
               }
             }
@@ -386,7 +508,9 @@ public final class LoadBench {
         synchronized int count() {
           long now = System.currentTimeMillis();
           dev.newsflow.app.demo.SinkOutput.read(settings).values().forEach(lines ->
-              lines.forEach(line -> arrived(LoadFeeds.articleNumber(line.path("url").asText()), now)));
+              lines.forEach(line -> arrived(LoadFeeds.articleNumber(line.path("url").asText()), new Row(line.path("id").asText(),
+                  java.time.Instant.parse(line.path("fetchedAt").asText()).toEpochMilli(),
+                  java.time.Instant.parse(line.path("enrichedAt").asText()).toEpochMilli(), now))));
           return size();
         }
       };

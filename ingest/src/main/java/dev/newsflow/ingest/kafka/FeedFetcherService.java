@@ -102,6 +102,11 @@ public final class FeedFetcherService implements AutoCloseable {
   private final List<dev.newsflow.schemas.DeadLetter> letters = new ArrayList<>();
   private final AtomicLong committedPolls = new AtomicLong();
   private final AtomicLong committedArticles = new AtomicLong();
+  private final AtomicLong transactions = new AtomicLong();
+  /** Least time between two transactions of completed polls ({@code ingest.commit-interval.ms}). */
+  private final long commitIntervalMs;
+  /** {@link System#nanoTime()} of the last transaction (not the clock: tests may stop theirs). */
+  private long lastCommitNanos = System.nanoTime();
   private volatile boolean running = true;
   private volatile boolean crashed;
 
@@ -132,6 +137,12 @@ public final class FeedFetcherService implements AutoCloseable {
         new PollPlanner(ScheduleConfig.from(settings), new Random()),
         new HostGate(settings.getMillis("politeness.host-delay.ms")), settings.getInt("poll.seen-items.max"), clock);
     this.meters = new IngestMeters(registry, consumer, producer);
+    this.commitIntervalMs = settings.getLong("ingest.commit-interval.ms");
+  }
+
+  /** Transactions of completed polls committed by this instance since it started. */
+  public long transactions() {
+    return transactions.get();
   }
 
   /** Articles committed by this instance since it started. */
@@ -160,7 +171,9 @@ public final class FeedFetcherService implements AutoCloseable {
         }
         markCaughtUp();
         dispatchDue();
-        commitCompleted();
+        if (sinceCommitMs() >= commitIntervalMs) {
+          commitCompleted();
+        }
         stats.maybeLog(owned.size());
       }
       if (!crashed) {
@@ -179,13 +192,23 @@ public final class FeedFetcherService implements AutoCloseable {
     }
   }
 
+  private long sinceCommitMs() {
+    return (System.nanoTime() - lastCommitNanos) / 1_000_000;
+  }
+
+  /**
+   * Until the next feed is due, or until completed polls may be committed: polls that complete
+   * meanwhile wait for the next transaction, so that many share one (each costs the broker a round of
+   * markers on every partition it touched, whatever its size).
+   */
   private Duration pollTimeout() {
     Due next = queue.peek();
-    if (!completed.isEmpty()) {
-      return Duration.ZERO;
-    }
     long untilNext = next == null ? 200 : Math.max(0, next.at().toEpochMilli() - clock.millis());
-    return Duration.ofMillis(Math.min(200, Math.max(10, untilNext)));
+    long wait = Math.min(200, Math.max(10, untilNext));
+    if (!completed.isEmpty()) {
+      wait = Math.min(untilNext, Math.max(0, commitIntervalMs - sinceCommitMs()));
+    }
+    return Duration.ofMillis(wait);
   }
 
   private void apply(ConsumerRecord<String, byte[]> r) {
@@ -338,6 +361,7 @@ public final class FeedFetcherService implements AutoCloseable {
     if ((batch.isEmpty() && letters.isEmpty()) || crashed) {
       return;
     }
+    lastCommitNanos = System.nanoTime();
     try {
       producer.beginTransaction();
       for (var letter : letters) {
@@ -349,6 +373,7 @@ public final class FeedFetcherService implements AutoCloseable {
       }
       producer.sendOffsetsToTransaction(positions(), consumer.groupMetadata());
       producer.commitTransaction();
+      transactions.incrementAndGet();
       letters.forEach(meters::deadLettered);
       letters.clear();
     } catch (ProducerFencedException e) {
