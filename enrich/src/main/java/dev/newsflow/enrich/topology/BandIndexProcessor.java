@@ -124,7 +124,7 @@ final class BandIndexProcessor implements Processor<String, byte[], String, byte
       kept.add(member);
       present |= member.id().equals(m.id());
       if (!member.id().equals(m.id()) && !DedupMessages.before(member.time(), member.id(), m.time(), m.id())) {
-        later.merge(member.id(), exact, Boolean::logicalOr);
+        laterMember(member, exact, found, later);
       } else if (DedupMessages.before(member.time(), member.id(), m.time(), m.id())) {
         Candidate known = found.get(member.id());
         if (known != null) {
@@ -152,6 +152,34 @@ final class BandIndexProcessor implements Processor<String, byte[], String, byte
       members.put(band, DedupMessages.encodeMembers(kept));
     }
     return !present;
+  }
+
+  /**
+   * A member that comes after the article in the stream's order but reached the band first (records
+   * of other partitions processed first, as in a catch-up). If it is already decided (its verdict
+   * is here), it is the first-seen article of its cluster as far as this article is concerned: a
+   * candidate like an earlier one. If not, it is told about this article instead ({@link #LATE}).
+   * Either way the pair is judged once, by whichever of the two is decided second.
+   */
+  private void laterMember(Member member, boolean exact, Map<String, Candidate> found, Map<String, Boolean> later) {
+    Candidate known = found.get(member.id());
+    if (known != null) {
+      if (exact && !known.exact()) {
+        found.put(member.id(), new Candidate(known.id(), known.time(), known.sketch(), known.clusterId(), true));
+      }
+      return;
+    }
+    if (later.containsKey(member.id())) {
+      later.merge(member.id(), exact, Boolean::logicalOr);
+      return;
+    }
+    byte[] raw = sketches.get(sketchKey(member.time(), member.id()));
+    Stored s = raw == null ? null : DedupMessages.decodeStored(raw);
+    if (s != null && s.clusterId() != null) {
+      found.put(member.id(), new Candidate(member.id(), member.time(), s.sketch(), s.clusterId(), exact));
+    } else {
+      later.merge(member.id(), exact, Boolean::logicalOr);
+    }
   }
 
   private List<Member> load(String band) {

@@ -167,9 +167,8 @@ final class DedupDecider implements Processor<String, DedupDecider.In, String, D
     }
     Decision d = decide(a.getId(), p, all);
     context.forward(new Record<String, Out>(a.getId(), new Decided(withDedup(a, d)), p.time()));
-    if (d.verdict() == Verdict.UNIQUE) {
-      return; // a band partition takes an article without a verdict for the first of its own cluster
-    }
+    // Every verdict goes back, the first of a cluster's too: a band then knows the article is
+    // decided, so that an earlier article reaching it late (a catch-up) can still join its cluster.
     for (Map.Entry<String, List<String>> g : p.bandsByGroup().entrySet()) {
       byte[] verdict = DedupMessages.encode(new BandMessage(true, a.getId(), p.time(), null, d.clusterId(), g.getValue()));
       context.forward(new Record<String, Out>(g.getKey(), new ToBand(g.getKey(), verdict), p.time()));
@@ -214,8 +213,8 @@ final class DedupDecider implements Processor<String, DedupDecider.In, String, D
     Map<String, CandidateJudge.Candidate> near = new LinkedHashMap<>();
     for (Map.Entry<String, List<Candidate>> e : got.entrySet()) {
       for (Candidate c : e.getValue()) {
-        if (c.id().equals(id)) {
-          continue;
+        if (c.id().equals(id) || id.equals(c.clusterId())) {
+          continue; // itself, or a later article already decided a copy of this one (see BandIndexProcessor)
         }
         if (c.exact() && (exact == null || DedupMessages.before(c.time(), c.id(), exact.time(), exact.id()))) {
           exact = c;

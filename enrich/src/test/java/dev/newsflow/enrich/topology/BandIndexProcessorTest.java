@@ -74,6 +74,22 @@ class BandIndexProcessorTest {
   }
 
   @Test
+  void aLaterArticleAlreadyDecidedIsACandidateOfAnEarlierOneThatArrivesAfterIt() {
+    ask("later", T + 1000, List.of("b0:1", "x:h"));
+    context.resetForwards();
+    band.process(new Record<>("g0",
+        DedupMessages.encode(new BandMessage(true, "later", T + 1000, null, "later", List.of("b0:1", "x:h"))), T + 1000));
+    Map<String, BandAnswer> out = ask("earlier", T, List.of("b0:1", "x:h"));
+
+    assertThat(out).as("nobody is told: the later one is decided").containsOnlyKeys("earlier/g0");
+    assertThat(out.get("earlier/g0").candidates()).singleElement().satisfies(c -> {
+      assertThat(c.id()).isEqualTo("later");
+      assertThat(c.clusterId()).isEqualTo("later");
+      assertThat(c.exact()).isTrue();
+    });
+  }
+
+  @Test
   void aRepeatedRequestIsAnsweredTheSameAndTellsNobodyAgain() {
     ask("later", T + 1000, List.of("b0:1"));
     ask("earlier", T, List.of("b0:1"));

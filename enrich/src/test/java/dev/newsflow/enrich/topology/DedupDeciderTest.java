@@ -95,7 +95,30 @@ class DedupDeciderTest {
         .map(r -> ((DedupDecider.Decided) r.value()).article()).toList();
     assertThat(decided).singleElement().satisfies(a -> assertThat(a.getDedup().getVerdict()).isEqualTo(DedupVerdict.UNIQUE));
     assertThat(pending.get("a1")).isNull();
-    assertThat(requests()).as("a unique article sends no verdict to the bands").isEmpty();
+    assertThat(requests()).as("a unique article tells its bands it is decided, the first of its own cluster")
+        .isNotEmpty().allSatisfy(m -> {
+          assertThat(m.verdict()).isTrue();
+          assertThat(m.id()).isEqualTo("a1");
+          assertThat(m.clusterId()).isEqualTo("a1");
+        });
+  }
+
+  @Test
+  void aLaterCandidateAlreadyDecidedACopyOfThisArticleIsNotJoined() {
+    DedupDecider decider = started();
+    decider.process(new Record<>("a1", new DedupDecider.Incoming(article("a1")), TIME));
+    List<String> groups = context.forwarded().stream().<String>map(f -> f.record().key()).distinct().toList();
+    context.resetForwards();
+    // b1 (later, same text) was decided a copy of a1 through a late notice before a1's requests came.
+    DedupMessages.Candidate b1 = new DedupMessages.Candidate("b1", TIME + 1000, pendingSketch("a1"), "a1", true);
+    for (String group : groups) {
+      decider.process(new Record<>("a1", new DedupDecider.Answer(new BandAnswer("a1", group, List.of(b1))), TIME));
+    }
+    EnrichedArticle a1 = context.forwarded().stream().map(CapturedForward::record)
+        .filter(r -> r.value() instanceof DedupDecider.Decided)
+        .map(r -> ((DedupDecider.Decided) r.value()).article()).findFirst().orElseThrow();
+    assertThat(a1.getDedup().getVerdict()).isEqualTo(DedupVerdict.UNIQUE);
+    assertThat(a1.getDedup().getClusterId()).isEqualTo("a1");
   }
 
   @Test
