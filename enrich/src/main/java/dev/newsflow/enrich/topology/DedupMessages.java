@@ -26,8 +26,8 @@ final class DedupMessages {
   /**
    * To one partition of the band index, for all of an article's bands that live there (keyed by
    * {@link #groupKey}): either a request (find earlier articles under these bands, then file this
-   * one) or a verdict (the cluster this copy joined; unique articles send none, their cluster is
-   * their own id).
+   * one) or a verdict (the cluster the article joined; its own id for the first of a cluster), which
+   * tells the band the article is decided.
    *
    * @param verdict true for a verdict, false for a request
    * @param id the article
@@ -39,9 +39,10 @@ final class DedupMessages {
   record BandMessage(boolean verdict, String id, long time, byte[] sketch, String clusterId, List<String> bands) {}
 
   /**
-   * An earlier article found under one or more of the bands asked.
+   * An article found under one or more of the bands asked: an earlier one, or a later one already
+   * decided (see BandIndexProcessor).
    *
-   * @param clusterId its cluster, or null when it is its own (unique, or verdict not known yet)
+   * @param clusterId its cluster, or null when its verdict is not known to the band yet
    * @param exact whether it was found under the exact-text band (same normalised text)
    */
   record Candidate(String id, long time, byte[] sketch, String clusterId, boolean exact) {}
