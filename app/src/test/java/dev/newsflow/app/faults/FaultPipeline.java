@@ -365,7 +365,7 @@ final class FaultPipeline implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws java.sql.SQLException {
     for (StageProcess p : stages.values()) {
       p.close();
     }

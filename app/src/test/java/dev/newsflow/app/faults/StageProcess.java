@@ -118,7 +118,11 @@ final class StageProcess implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
-    end(true);
+  public void close() {
+    try {
+      end(true);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

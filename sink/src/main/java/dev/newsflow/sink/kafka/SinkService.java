@@ -105,6 +105,8 @@ public final class SinkService implements AutoCloseable {
           // The next offsets as the consumer has them (KIP-1094): past the commit markers of the
           // enrich stage's transactions too, so that the group's lag can reach 0.
           consumer.commitSync(records.nextOffsets());
+          written.addAndGet(records.count() - reasons.size());
+          deadLettered.addAndGet(reasons.size());
           meters.committed(records.count(), records.count() - reasons.size());
           reasons.forEach(meters::deadLettered);
           wait = backoff;
@@ -182,8 +184,6 @@ public final class SinkService implements AutoCloseable {
         throw new IOException("dead letter not acknowledged: " + e.getMessage(), e);
       }
     }
-    written.addAndGet(records.count() - letters.size());
-    deadLettered.addAndGet(letters.size());
     return reasons;
   }
 
@@ -224,7 +224,7 @@ public final class SinkService implements AutoCloseable {
     return running && !exited;
   }
 
-  /** Articles written so far by this instance. */
+  /** Articles written and committed so far by this instance. */
   public long written() {
     return written.get();
   }
