@@ -55,6 +55,8 @@ public final class SinkService implements AutoCloseable {
   private final ArticleStore store;
   private final Duration backoff;
   private final Duration maxBackoff;
+  /** The offsets this instance last committed, so that an idle poll commits only what moved. */
+  private final Map<TopicPartition, Long> committedTo = new HashMap<>();
   private final AtomicLong written = new AtomicLong();
   private final AtomicLong deadLettered = new AtomicLong();
   private final SinkMeters meters;
@@ -104,7 +106,7 @@ public final class SinkService implements AutoCloseable {
           List<String> reasons = handle(records);
           // The next offsets as the consumer has them (KIP-1094): past the commit markers of the
           // enrich stage's transactions too, so that the group's lag can reach 0.
-          consumer.commitSync(records.nextOffsets());
+          commit(records.nextOffsets());
           written.addAndGet(records.count() - reasons.size());
           deadLettered.addAndGet(reasons.size());
           meters.committed(records.count(), records.count() - reasons.size());
@@ -207,10 +209,16 @@ public final class SinkService implements AutoCloseable {
    * benchmarks, {@code sink_lag_records} readers) never saw the sink caught up.
    */
   private void commitSkippedMarkers(ConsumerRecords<String, byte[]> records) {
-    Map<TopicPartition, OffsetAndMetadata> advanced = records.nextOffsets();
+    Map<TopicPartition, OffsetAndMetadata> advanced = new HashMap<>(records.nextOffsets());
+    advanced.entrySet().removeIf(e -> Long.valueOf(e.getValue().offset()).equals(committedTo.get(e.getKey())));
     if (!advanced.isEmpty()) {
-      consumer.commitSync(advanced);
+      commit(advanced);
     }
+  }
+
+  private void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
+    consumer.commitSync(offsets);
+    offsets.forEach((tp, o) -> committedTo.put(tp, o.offset()));
   }
 
   private void rewind(ConsumerRecords<String, byte[]> records) {

@@ -42,11 +42,7 @@ class SinkServiceIT {
   @Test
   void landsEveryArticleOnceCommitsAndDeadLettersPoisonThenResumesWhereItStopped() throws Exception {
     String prefix = "sink-it-" + UUID.randomUUID().toString().substring(0, 8);
-    Settings settings = Settings.defaults("newsflow-defaults.properties", "sink-defaults.properties").with(Map.of(
-        "kafka.bootstrap.servers", TestKafka.bootstrapServers(), "data.dir", dataDir.toString(),
-        "topics.raw", prefix + ".raw", "topics.enriched", prefix + ".enriched",
-        "topics.fetch-events", prefix + ".events", "topics.dlq", prefix + ".dlq", "topics.feeds", prefix + ".feeds",
-        "sink.group-id", prefix, "sink.instance", "it"));
+    Settings settings = settings(prefix, "it");
     Topics topics = Topics.from(settings);
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestKafka.bootstrapServers()))) {
       TopicAdmin.ensure(admin, topics, 2, (short) 1);
@@ -92,11 +88,7 @@ class SinkServiceIT {
   @Test
   void commitsPastTheCommitMarkersOfATransactionalUpstreamSoThatItsLagReachesZero() throws Exception {
     String prefix = "sink-txn-" + UUID.randomUUID().toString().substring(0, 8);
-    Settings settings = Settings.defaults("newsflow-defaults.properties", "sink-defaults.properties").with(Map.of(
-        "kafka.bootstrap.servers", TestKafka.bootstrapServers(), "data.dir", dataDir.toString(),
-        "topics.raw", prefix + ".raw", "topics.enriched", prefix + ".enriched",
-        "topics.fetch-events", prefix + ".events", "topics.dlq", prefix + ".dlq", "topics.feeds", prefix + ".feeds",
-        "sink.group-id", prefix, "sink.instance", "txn"));
+    Settings settings = settings(prefix, "txn");
     Topics topics = Topics.from(settings);
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestKafka.bootstrapServers()))) {
       TopicAdmin.ensure(admin, topics, 2, (short) 1);
@@ -142,6 +134,15 @@ class SinkServiceIT {
       }
       assertThat(lines()).hasSize(12);
     }
+  }
+
+  /** Settings of a sink on topics and a group of its own ({@code prefix}), writing JSON Lines to the test's folder. */
+  private Settings settings(String prefix, String instance) {
+    return Settings.defaults("newsflow-defaults.properties", "sink-defaults.properties").with(Map.of(
+        "kafka.bootstrap.servers", TestKafka.bootstrapServers(), "data.dir", dataDir.toString(),
+        "topics.raw", prefix + ".raw", "topics.enriched", prefix + ".enriched",
+        "topics.fetch-events", prefix + ".events", "topics.dlq", prefix + ".dlq", "topics.feeds", prefix + ".feeds",
+        "sink.group-id", prefix, "sink.instance", instance));
   }
 
   /** Runs a sink until the store holds {@code lines} lines and it has committed {@code written} articles. */
