@@ -29,7 +29,7 @@ public final class EnrichService implements AutoCloseable {
 
   /** An enrich stage whose topology counts what it does, and Kafka Streams its own metrics, in {@code registry}. */
   public EnrichService(Settings settings, MeterRegistry registry) {
-    this.streams = new KafkaStreams(EnrichTopology.build(EnrichConfig.from(settings, bandPartitions(settings)), registry),
+    this.streams = new KafkaStreams(EnrichTopology.build(EnrichConfig.from(settings, bandPartitions(settings), articlePartitions(settings)), registry),
         streamsConfig(settings));
     this.streamsMetrics = new KafkaStreamsMetrics(streams, Tags.of("stage", "enrich"));
     streamsMetrics.bindTo(registry);
@@ -45,7 +45,15 @@ public final class EnrichService implements AutoCloseable {
    * else {@code topics.partitions} when it cannot be read.
    */
   static int bandPartitions(Settings s) {
-    String topic = dev.newsflow.schemas.topic.Topics.from(s).dedupBands().name();
+    return partitionsOf(s, dev.newsflow.schemas.topic.Topics.from(s).dedupBands().name());
+  }
+
+  /** Partitions of the raw topic (the article partitions whose progress the band index waits for). */
+  static int articlePartitions(Settings s) {
+    return partitionsOf(s, dev.newsflow.schemas.topic.Topics.from(s).raw().name());
+  }
+
+  private static int partitionsOf(Settings s, String topic) {
     java.util.Map<String, Object> config = new java.util.HashMap<>(s.kafkaProperties());
     try (var admin = org.apache.kafka.clients.admin.Admin.create(config)) {
       return admin.describeTopics(java.util.List.of(topic)).allTopicNames().get(30, java.util.concurrent.TimeUnit.SECONDS)

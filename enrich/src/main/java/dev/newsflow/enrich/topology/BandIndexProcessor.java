@@ -3,13 +3,16 @@ package dev.newsflow.enrich.topology;
 import dev.newsflow.enrich.topology.DedupMessages.BandAnswer;
 import dev.newsflow.enrich.topology.DedupMessages.BandMessage;
 import dev.newsflow.enrich.topology.DedupMessages.Candidate;
+import dev.newsflow.enrich.topology.DedupMessages.Held;
 import dev.newsflow.enrich.topology.DedupMessages.Member;
+import dev.newsflow.enrich.topology.DedupMessages.Progress;
 import dev.newsflow.enrich.topology.DedupMessages.Stored;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,16 +44,25 @@ final class BandIndexProcessor implements Processor<String, byte[], String, byte
   /** The group of an answer that brings a later article an earlier one it could not see. */
   static final String LATE = "late";
 
+  /** Time (8 bytes, big-endian) then id, to a request held back ({@link Held}) until its turn. */
+  static final String HELD_STORE = "dedup-held-requests";
+
   private final long windowMs;
   private final int maxMembers;
+  private final BandOrder order;
+  /** The latest progress of each article partition (in memory: they report again within a tick). */
+  private final Map<Integer, Long> marks = new HashMap<>();
+  private final Set<Integer> idle = new HashSet<>();
+  private KeyValueStore<Bytes, byte[]> held;
   private ProcessorContext<String, byte[]> context;
   private KeyValueStore<String, byte[]> members;
   private KeyValueStore<Bytes, byte[]> sketches;
   private long latest;
 
-  BandIndexProcessor(Duration window, int maxMembers) {
+  BandIndexProcessor(Duration window, int maxMembers, BandOrder order) {
     this.windowMs = window.toMillis();
     this.maxMembers = maxMembers;
+    this.order = order;
   }
 
   @Override
@@ -58,6 +70,7 @@ final class BandIndexProcessor implements Processor<String, byte[], String, byte
     this.context = context;
     this.members = context.getStateStore(MEMBERS_STORE);
     this.sketches = context.getStateStore(SKETCHES_STORE);
+    this.held = context.getStateStore(HELD_STORE);
     // Stream time, not wall-clock time: the window is about the articles' times, and a replay or a
     // catch-up after downtime must prune as it goes.
     context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME, this::sweep);
@@ -65,7 +78,62 @@ final class BandIndexProcessor implements Processor<String, byte[], String, byte
 
   @Override
   public void process(Record<String, byte[]> record) {
+    if (DedupMessages.isProgress(record.value())) {
+      progress(DedupMessages.decodeProgress(record.value()));
+      return;
+    }
     BandMessage m = DedupMessages.decodeBandMessage(record.value());
+    if (!m.verdict() && order.on() && m.time() > watermark()) {
+      held.put(sketchKey(m.time(), m.id()), DedupMessages.encode(new Held(record.key(), record.value())));
+      return;
+    }
+    handle(record.key(), m, record.timestamp());
+  }
+
+  /**
+   * The time every article partition has got to: requests up to it can be handled in order.
+   * {@code Long.MIN_VALUE} while a partition has not reported yet; partitions reported idle are
+   * passed over ({@code Long.MAX_VALUE} when all are).
+   */
+  private long watermark() {
+    long min = Long.MAX_VALUE;
+    for (int source = 0; source < order.sources(); source++) {
+      Long mark = marks.get(source);
+      if (mark == null) {
+        return Long.MIN_VALUE;
+      }
+      if (!idle.contains(source)) {
+        min = Math.min(min, mark);
+      }
+    }
+    return min;
+  }
+
+  /** An article partition's progress: handles, in time order, the held requests it releases. */
+  private void progress(Progress p) {
+    marks.put(p.source(), p.time());
+    if (p.idle()) {
+      idle.add(p.source());
+    } else {
+      idle.remove(p.source());
+    }
+    long watermark = watermark();
+    if (watermark == Long.MIN_VALUE) {
+      return;
+    }
+    List<KeyValue<Bytes, byte[]>> due = new ArrayList<>();
+    try (KeyValueIterator<Bytes, byte[]> it = watermark == Long.MAX_VALUE ? held.all() : held.range(null, sketchKey(watermark + 1, ""))) {
+      it.forEachRemaining(due::add);
+    }
+    for (KeyValue<Bytes, byte[]> e : due) {
+      held.delete(e.key);
+      Held h = DedupMessages.decodeHeld(e.value);
+      BandMessage m = DedupMessages.decodeBandMessage(h.message());
+      handle(h.group(), m, m.time());
+    }
+  }
+
+  private void handle(String group, BandMessage m, long timestamp) {
     Bytes key = sketchKey(m.time(), m.id());
     if (m.verdict()) {
       byte[] raw = sketches.get(key);
@@ -87,10 +155,10 @@ final class BandIndexProcessor implements Processor<String, byte[], String, byte
     if (filed) {
       sketches.put(key, DedupMessages.encode(new Stored(m.time(), m.sketch(), null, m.bands())));
     }
-    context.forward(record.withKey(m.id())
-        .withValue(DedupMessages.encode(new BandAnswer(m.id(), record.key(), List.copyOf(found.values())))));
+    context.forward(new Record<>(m.id(), DedupMessages.encode(new BandAnswer(m.id(), group, List.copyOf(found.values()))),
+        timestamp));
     if (filed) {
-      tellLaterArticles(record, m, later);
+      tellLaterArticles(m, later, timestamp);
     }
   }
 
@@ -100,10 +168,10 @@ final class BandIndexProcessor implements Processor<String, byte[], String, byte
    * Each of them still waiting for its answers takes it into account; one already decided keeps
    * its verdict (see README: a missed copy, never a false merge).
    */
-  private void tellLaterArticles(Record<String, byte[]> record, BandMessage m, Map<String, Boolean> later) {
+  private void tellLaterArticles(BandMessage m, Map<String, Boolean> later, long timestamp) {
     later.forEach((id, exact) -> {
       Candidate self = new Candidate(m.id(), m.time(), m.sketch(), null, exact);
-      context.forward(record.withKey(id).withValue(DedupMessages.encode(new BandAnswer(id, LATE, List.of(self)))));
+      context.forward(new Record<>(id, DedupMessages.encode(new BandAnswer(id, LATE, List.of(self))), timestamp));
     });
   }
 

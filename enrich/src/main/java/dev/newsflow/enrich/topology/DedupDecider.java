@@ -11,6 +11,7 @@ import dev.newsflow.enrich.topology.DedupMessages.BandAnswer;
 import dev.newsflow.enrich.topology.DedupMessages.BandMessage;
 import dev.newsflow.enrich.topology.DedupMessages.Candidate;
 import dev.newsflow.enrich.topology.DedupMessages.Pending;
+import dev.newsflow.enrich.topology.DedupMessages.Progress;
 import dev.newsflow.schemas.Dedup;
 import dev.newsflow.schemas.DedupVerdict;
 import dev.newsflow.schemas.EnrichedArticle;
@@ -80,11 +81,19 @@ final class DedupDecider implements Processor<String, DedupDecider.In, String, D
   private final Map<String, Waiting> cache = new HashMap<>();
 
   private final int bandPartitions;
+  private final BandOrder order;
+  /** The latest record time this task has sent requests for (-1: none yet). */
+  private long sentUpTo = -1;
+  /** Wall-clock time of the last new article, and what was last reported to the bands. */
+  private long lastArticleAt;
+  private Progress reported;
+  private long reportedAt;
 
-  DedupDecider(Sketcher sketcher, CandidateJudge judge, int bandPartitions) {
+  DedupDecider(Sketcher sketcher, CandidateJudge judge, int bandPartitions, BandOrder order) {
     this.sketcher = sketcher;
     this.judge = judge;
     this.bandPartitions = bandPartitions;
+    this.order = order;
   }
 
   @Override
@@ -100,6 +109,29 @@ final class DedupDecider implements Processor<String, DedupDecider.In, String, D
       once[0].cancel();
       askAgain();
     });
+    if (order.on()) {
+      lastArticleAt = context.currentSystemTimeMs();
+      context.schedule(order.progress(), PunctuationType.WALL_CLOCK_TIME, this::reportProgress);
+    }
+  }
+
+  /**
+   * Tells every band partition how far this task has got (see {@link BandOrder}): when it changed,
+   * and at least every second, as a band partition that restarted knows nobody's progress.
+   */
+  private void reportProgress(long now) {
+    boolean idle = now - lastArticleAt >= order.idleAfter().toMillis();
+    Progress p = new Progress(context.taskId().partition(), sentUpTo, idle);
+    if (p.equals(reported) && now - reportedAt < 1000) {
+      return;
+    }
+    reported = p;
+    reportedAt = now;
+    byte[] message = DedupMessages.encode(p);
+    for (int partition = 0; partition < bandPartitions; partition++) {
+      String group = DedupMessages.groupKey(partition);
+      context.forward(new Record<String, Out>(group, new ToBand(group, message), Math.max(0, sentUpTo)));
+    }
   }
 
   @Override
@@ -112,6 +144,10 @@ final class DedupDecider implements Processor<String, DedupDecider.In, String, D
 
   private void start(Record<String, In> record, Incoming in) {
     EnrichedArticle a = in.article();
+    if (order.on()) {
+      sentUpTo = Math.max(sentUpTo, record.timestamp());
+      lastArticleAt = context.currentSystemTimeMs();
+    }
     String cleaned = TextNormalizer.clean(a.getText());
     String hash = TextNormalizer.contentHashOfCleaned(cleaned, Deduplicator.MIN_EXACT_WORDS);
     Sketch sketch = sketcher.sketchCleaned(a.getTitle(), cleaned);

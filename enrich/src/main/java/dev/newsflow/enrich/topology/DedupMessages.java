@@ -62,6 +62,17 @@ final class DedupMessages {
     }
   }
 
+  /**
+   * From an article partition to every band partition: the latest record time it has sent requests
+   * for ({@code -1}: none yet), or that it has had no new article for a while ({@code idle}).
+   *
+   * @param source the article partition (task) it comes from
+   */
+  record Progress(int source, long time, boolean idle) {}
+
+  /** A request a band partition holds back until every article partition has got past its time. */
+  record Held(String group, byte[] message) {}
+
   /** An article filed under a band. */
   record Member(String id, long time) {}
 
@@ -89,6 +100,38 @@ final class DedupMessages {
   /** Whether (aTime, aId) comes before (bTime, bId) in the stream's total order. */
   static boolean before(long aTime, String aId, long bTime, String bId) {
     return aTime < bTime || (aTime == bTime && aId.compareTo(bId) < 0);
+  }
+
+  /** The kind byte of a {@link Progress} (a {@link BandMessage} has 0, request, or 1, verdict). */
+  private static final byte PROGRESS = 2;
+
+  static boolean isProgress(byte[] b) {
+    return b != null && b.length > 1 && b[0] == FORMAT && b[1] == PROGRESS;
+  }
+
+  static byte[] encode(Progress p) {
+    Writer w = new Writer(24);
+    w.kind(PROGRESS).varint(p.source()).fixed64(p.time()).bool(p.idle());
+    return w.done();
+  }
+
+  static Progress decodeProgress(byte[] b) {
+    Reader r = new Reader(b, "progress");
+    if (r.varint() != PROGRESS) {
+      throw new IllegalArgumentException("unreadable progress: not a progress message");
+    }
+    return r.end(new Progress(r.varint(), r.fixed64(), r.bool()));
+  }
+
+  static byte[] encode(Held h) {
+    Writer w = new Writer(16 + h.message().length);
+    w.string(h.group()).bytes(h.message());
+    return w.done();
+  }
+
+  static Held decodeHeld(byte[] b) {
+    Reader r = new Reader(b, "held request");
+    return r.end(new Held(r.string(), r.bytes()));
   }
 
   static byte[] encode(BandMessage m) {
@@ -192,6 +235,12 @@ final class DedupMessages {
       if (pos + more > buf.length) {
         buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + more));
       }
+    }
+
+    Writer kind(byte v) {
+      ensure(1);
+      buf[pos++] = v;
+      return this;
     }
 
     Writer bool(boolean v) {

@@ -25,9 +25,10 @@ import java.util.Objects;
  * @param maxBandMembers most articles kept under one band key, the latest first: a band every
  *     article shares (a stock opening, a template) would otherwise make each article's work grow
  *     with the number of articles in the window
+ * @param order whether and how band partitions take requests in the articles' time order
  */
 public record EnrichConfig(Topics topics, Clock clock, Tagger tagger, Sketcher sketcher, CandidateJudge judge,
-    Duration window, String copiesTopic, int bandPartitions, int maxBandMembers) {
+    Duration window, String copiesTopic, int bandPartitions, int maxBandMembers, BandOrder order) {
   public EnrichConfig {
     Objects.requireNonNull(topics, "topics");
     Objects.requireNonNull(clock, "clock");
@@ -35,6 +36,7 @@ public record EnrichConfig(Topics topics, Clock clock, Tagger tagger, Sketcher s
     Objects.requireNonNull(sketcher, "sketcher");
     Objects.requireNonNull(judge, "judge");
     Objects.requireNonNull(window, "window");
+    Objects.requireNonNull(order, "order");
     if (maxBandMembers < 1) {
       throw new IllegalArgumentException("dedup.max-band-members must be >= 1: " + maxBandMembers);
     }
@@ -46,19 +48,23 @@ public record EnrichConfig(Topics topics, Clock clock, Tagger tagger, Sketcher s
   /** The default of {@code dedup.max-band-members}. */
   public static final int DEFAULT_MAX_BAND_MEMBERS = 200;
 
-  /** The default tagger, sketcher and rule with {@code topics}: for tests. */
+  /** The default tagger, sketcher and rule with {@code topics}, requests handled as they arrive: for tests. */
   public static EnrichConfig defaults(Topics topics, Clock clock) {
     Sketcher sketcher = Sketcher.withDefaults();
     return new EnrichConfig(topics, clock, Tagger.load(), sketcher,
-        new CandidateJudge(sketcher, NearDuplicateRule.defaults()), Duration.ofDays(7), null, 1, DEFAULT_MAX_BAND_MEMBERS);
+        new CandidateJudge(sketcher, NearDuplicateRule.defaults()), Duration.ofDays(7), null, 1, DEFAULT_MAX_BAND_MEMBERS, BandOrder.OFF);
   }
 
   public static EnrichConfig from(Settings settings) {
-    return from(settings, settings.getInt("topics.partitions"));
+    int partitions = settings.getInt("topics.partitions");
+    return from(settings, partitions, partitions);
   }
 
-  /** The configuration with the band index spread over {@code bandPartitions} partitions. */
-  public static EnrichConfig from(Settings settings, int bandPartitions) {
+  /**
+   * The configuration with the band index spread over {@code bandPartitions} partitions and
+   * {@code articlePartitions} partitions of {@code topics.raw} reporting their progress to it.
+   */
+  public static EnrichConfig from(Settings settings, int bandPartitions, int articlePartitions) {
     Sketcher sketcher = Sketcher.withDefaults();
     String dictionaries = settings.getString("tag.dictionaries", "");
     String copies = settings.getString("dedup.copies-topic", "");
@@ -71,6 +77,7 @@ public record EnrichConfig(Topics topics, Clock clock, Tagger tagger, Sketcher s
         settings.getMillis("dedup.window.ms"),
         copies.isBlank() ? null : copies,
         bandPartitions,
-        settings.getInt("dedup.max-band-members"));
+        settings.getInt("dedup.max-band-members"),
+        new BandOrder(articlePartitions, settings.getMillis("dedup.progress.ms"), settings.getMillis("dedup.idle-partition.ms")));
   }
 }

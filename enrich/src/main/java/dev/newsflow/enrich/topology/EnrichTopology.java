@@ -28,6 +28,9 @@ import org.apache.kafka.streams.state.Stores;
  *                 └──────────── band-index ◄──────── news.dedup-bands
  * </pre>
  *
+ * <p>With {@link BandOrder} on, the deciders also report their progress to every band partition,
+ * which takes requests in the articles' time order (holding back those that come early).
+ *
  * Every processor, store and topic is named, so that a code change cannot silently rename state.
  * The deduplication is partitioned twice: articles by id (repeats, pending decisions) and sketches
  * by LSH band (so that candidate copies meet in one partition's store whatever the number of
@@ -54,6 +57,7 @@ public final class EnrichTopology {
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DedupDecider.PENDING_STORE), keys, Serdes.ByteArray()));
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BandIndexProcessor.MEMBERS_STORE), keys, Serdes.ByteArray()));
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BandIndexProcessor.SKETCHES_STORE), Serdes.Bytes(), Serdes.ByteArray()));
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BandIndexProcessor.HELD_STORE), Serdes.Bytes(), Serdes.ByteArray()));
 
     KStream<String, Decoded> decoded =
         builder.stream(topics.raw().name(), Consumed.with(keys, Serdes.ByteArray()).withName("raw-articles"))
@@ -80,7 +84,7 @@ public final class EnrichTopology {
 
     Map<String, KStream<String, DedupDecider.Out>> decided =
         fresh.merge(answers, Named.as("dedup-inputs"))
-            .process(() -> new DedupDecider(config.sketcher(), config.judge(), config.bandPartitions()), Named.as("dedup-decide"),
+            .process(() -> new DedupDecider(config.sketcher(), config.judge(), config.bandPartitions(), config.order()), Named.as("dedup-decide"),
                 DedupDecider.PENDING_STORE)
             .split(Named.as("dedup-"))
             .branch((k, o) -> o instanceof DedupDecider.ToBand, Branched.as("to-bands"))
@@ -105,8 +109,8 @@ public final class EnrichTopology {
     }
 
     builder.stream(topics.dedupBands().name(), Consumed.with(keys, Serdes.ByteArray()).withName("dedup-bands-source"))
-        .process(() -> new BandIndexProcessor(config.window(), config.maxBandMembers()), Named.as("band-index"),
-            BandIndexProcessor.MEMBERS_STORE, BandIndexProcessor.SKETCHES_STORE)
+        .process(() -> new BandIndexProcessor(config.window(), config.maxBandMembers(), config.order()), Named.as("band-index"),
+            BandIndexProcessor.MEMBERS_STORE, BandIndexProcessor.SKETCHES_STORE, BandIndexProcessor.HELD_STORE)
         .to(topics.dedupAnswers().name(), Produced.with(keys, Serdes.ByteArray()).withName("dedup-answers-sink"));
     return builder.build();
   }

@@ -163,7 +163,7 @@ public final class EnrichTopologyBench {
     if (noTags) {
       m.put("tag.dictionaries", emptyDictionaries().toString());
     }
-    return Settings.defaults("newsflow-defaults.properties", "enrich-defaults.properties").with(m);
+    return Settings.defaults("newsflow-defaults.properties", "enrich-defaults.properties").with(m).withEnvironment(System.getenv());
   }
 
   private Path emptyDictionaries() throws Exception {

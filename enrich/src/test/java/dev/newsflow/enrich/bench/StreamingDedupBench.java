@@ -108,7 +108,7 @@ public final class StreamingDedupBench {
       try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
           Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers(), "linger.ms", 5),
           new StringSerializer(), new ByteArraySerializer())) {
-        KafkaStreams streams = new KafkaStreams(EnrichTopology.build(EnrichConfig.from(settings, partitions)), props);
+        KafkaStreams streams = new KafkaStreams(EnrichTopology.build(EnrichConfig.from(settings, partitions, partitions)), props);
         try {
           if (mode.equals("burst")) {
             send(producer, topics.raw().name(), ids, values, base, 0);

@@ -29,15 +29,60 @@ class BandIndexProcessorTest {
     KeyValueStore<String, byte[]> members = Stores.keyValueStoreBuilder(
         Stores.inMemoryKeyValueStore(BandIndexProcessor.MEMBERS_STORE), Serdes.String(), Serdes.ByteArray())
         .withLoggingDisabled().build();
-    var sketches = Stores.keyValueStoreBuilder(
-        Stores.inMemoryKeyValueStore(BandIndexProcessor.SKETCHES_STORE), Serdes.Bytes(), Serdes.ByteArray())
-        .withLoggingDisabled().build();
     members.init(context.getStateStoreContext(), members);
-    sketches.init(context.getStateStoreContext(), sketches);
     context.addStateStore(members);
-    context.addStateStore(sketches);
-    band = new BandIndexProcessor(Duration.ofDays(7), 3);
+    for (String name : List.of(BandIndexProcessor.SKETCHES_STORE, BandIndexProcessor.HELD_STORE)) {
+      var store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.Bytes(), Serdes.ByteArray())
+          .withLoggingDisabled().build();
+      store.init(context.getStateStoreContext(), store);
+      context.addStateStore(store);
+    }
+    started(BandOrder.OFF);
+  }
+
+  private void started(BandOrder order) {
+    band = new BandIndexProcessor(Duration.ofDays(7), 3, order);
     band.init(context);
+  }
+
+  /** Article partition {@code source} reports it has sent requests up to {@code time}. */
+  private Map<String, BandAnswer> progress(int source, long time, boolean idle) {
+    context.resetForwards();
+    band.process(new Record<>("g0", DedupMessages.encode(new DedupMessages.Progress(source, time, idle)), Math.max(0, time)));
+    return context.forwarded().stream().map(CapturedForward::record)
+        .map(r -> DedupMessages.decodeBandAnswer(r.value()))
+        .collect(Collectors.toMap(a -> a.id() + "/" + a.group(), Function.identity()));
+  }
+
+  @Test
+  void takesRequestsInTheArticlesTimeOrderOnceEveryArticlePartitionHasGotThatFar() {
+    started(new BandOrder(2, Duration.ofMillis(100), Duration.ofSeconds(1)));
+    progress(0, T + 5000, false);
+    // Partition 0 runs ahead: its copy asks first; partition 1 has not reported yet.
+    assertThat(ask("copy", T + 2000, List.of("b0:1"))).as("held: partition 1 may still send earlier articles").isEmpty();
+    assertThat(ask("original", T + 1000, List.of("b0:1"))).as("held: partition 1 has not reported").isEmpty();
+
+    Map<String, BandAnswer> first = progress(1, T + 1500, false);
+    assertThat(first).containsOnlyKeys("original/g0");
+    assertThat(first.get("original/g0").candidates()).isEmpty();
+
+    Map<String, BandAnswer> second = progress(1, T + 3000, false);
+    assertThat(second).as("the copy meets its original, and nobody is told late").containsOnlyKeys("copy/g0");
+    assertThat(second.get("copy/g0").candidates()).extracting(DedupMessages.Candidate::id).containsExactly("original");
+  }
+
+  @Test
+  void passesOverAnIdleArticlePartitionAndHandlesRequestsInOrderAtOnce() {
+    started(new BandOrder(2, Duration.ofMillis(100), Duration.ofSeconds(1)));
+    progress(0, T + 1000, false);
+    progress(1, -1, true);
+    assertThat(ask("a", T + 1000, List.of("b0:1"))).as("not after what every busy partition has sent").containsOnlyKeys("a/g0");
+    assertThat(ask("b", T + 2000, List.of("b0:1"))).as("later than partition 0 has got").isEmpty();
+    assertThat(progress(0, T + 2000, false)).containsOnlyKeys("b/g0");
+    progress(1, T + 500, false); // partition 1 has articles again, earlier ones
+    assertThat(ask("c", T + 400, List.of("b0:1"))).as("late (before a and b): handled at once, and they are told")
+        .containsOnlyKeys("c/g0", "a/" + BandIndexProcessor.LATE, "b/" + BandIndexProcessor.LATE);
+    assertThat(ask("d", T + 900, List.of("b0:1"))).as("after what partition 1 has got to").isEmpty();
   }
 
   private Map<String, BandAnswer> ask(String id, long time, List<String> bands) {

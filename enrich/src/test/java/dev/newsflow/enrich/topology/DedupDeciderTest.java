@@ -38,7 +38,7 @@ class DedupDeciderTest {
   }
 
   private DedupDecider started() {
-    DedupDecider decider = new DedupDecider(config.sketcher(), config.judge(), 4);
+    DedupDecider decider = new DedupDecider(config.sketcher(), config.judge(), 4, BandOrder.OFF);
     decider.init(context);
     return decider;
   }
@@ -149,6 +149,35 @@ class DedupDeciderTest {
         .map(r -> ((DedupDecider.Decided) r.value()).article()).findFirst().orElseThrow();
     assertThat(b1.getDedup().getVerdict()).isEqualTo(DedupVerdict.DUPLICATE);
     assertThat(b1.getDedup().getDuplicateOf()).isEqualTo("a1");
+  }
+
+  @Test
+  void reportsHowFarItHasGotToEveryBandPartitionAndThatItIsIdleOnceNoArticleComes() {
+    context.setCurrentSystemTimeMs(10_000);
+    DedupDecider decider = new DedupDecider(config.sketcher(), config.judge(), 4,
+        new BandOrder(2, java.time.Duration.ofMillis(100), java.time.Duration.ofSeconds(1)));
+    decider.init(context);
+    decider.process(new Record<>("a1", new DedupDecider.Incoming(article("a1")), TIME));
+    context.resetForwards();
+    var report = context.scheduledPunctuators().getLast().getPunctuator();
+
+    report.punctuate(10_100);
+    assertThat(progressSent()).hasSize(4).allSatisfy(p -> {
+      assertThat(p.time()).isEqualTo(TIME);
+      assertThat(p.idle()).isFalse();
+    });
+    context.resetForwards();
+    report.punctuate(10_200);
+    assertThat(progressSent()).as("unchanged: not sent again within a second").isEmpty();
+    report.punctuate(11_000);
+    assertThat(progressSent()).hasSize(4).allSatisfy(p -> assertThat(p.idle()).isTrue());
+    assertThat(context.forwarded().stream().<String>map(f -> f.record().key()).toList()).containsExactlyInAnyOrder("g0", "g1", "g2", "g3");
+  }
+
+  private List<DedupMessages.Progress> progressSent() {
+    return context.forwarded().stream().map(CapturedForward::record)
+        .map(r -> ((DedupDecider.ToBand) r.value()).message())
+        .filter(DedupMessages::isProgress).map(DedupMessages::decodeProgress).toList();
   }
 
   private byte[] pendingSketch(String id) {

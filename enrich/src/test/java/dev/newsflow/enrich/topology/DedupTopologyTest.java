@@ -192,7 +192,7 @@ class DedupTopologyTest {
   void canRouteCopiesToTheirOwnTopic() throws Exception {
     driver.close();
     EnrichConfig d = EnrichConfig.defaults(topics, Clock.systemUTC());
-    startWith(new EnrichConfig(topics, d.clock(), d.tagger(), d.sketcher(), d.judge(), d.window(), "news.articles.copies", 1, EnrichConfig.DEFAULT_MAX_BAND_MEMBERS));
+    startWith(new EnrichConfig(topics, d.clock(), d.tagger(), d.sketcher(), d.judge(), d.window(), "news.articles.copies", 1, EnrichConfig.DEFAULT_MAX_BAND_MEMBERS, BandOrder.OFF));
     TestOutputTopic<String, EnrichedArticle> copies = driver.createOutputTopic("news.articles.copies",
         Serdes.String().deserializer(), topics.enriched().valueSerde().deserializer());
     String body = text("/dedup/wire-original.txt");
