@@ -95,7 +95,7 @@ public final class StreamingDedupBench {
           "data.dir", work.toString(),
           "kafka.bootstrap.servers", kafka.bootstrapServers(),
           "topics.partitions", String.valueOf(partitions),
-          "enrich.state-dir", work.resolve("state").toString()));
+          "enrich.state-dir", work.resolve("state").toString())).withEnvironment(System.getenv());
       Topics topics = Topics.from(settings);
       List<NewTopic> newTopics = new ArrayList<>();
       for (String t : List.of(topics.raw().name(), topics.enriched().name(), topics.dlq().name(),
